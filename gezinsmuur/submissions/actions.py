@@ -1,0 +1,183 @@
+"""Every change to a submission goes through these functions.
+
+Each one is atomic, moves the status only from the state it expects (a row-count gate, so two
+workers or two moderators never both win), writes an append-only `ModerationEvent`, and fires
+side effects (tasks, file deletion) only after the transaction commits.
+"""
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.files.base import File
+from django.core.files.storage import storages
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from gezinsmuur.images import ImageInfo, ProcessedImage
+
+from .models import ModerationEvent, Status, Submission
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+CONSENT_VERSION = "2025-1"
+User = AbstractBaseUser | AnonymousUser | None
+
+
+def change_status(
+    submission: Submission,
+    to: Status,
+    *,
+    expected: list[Status],
+    actor: User = None,
+    reason: str = "",
+    **fields: Any,
+) -> bool:
+    """Move `submission` to `to` if it is still in one of `expected`; write the audit event."""
+    now = timezone.now()
+    with transaction.atomic():
+        updated = Submission.objects.filter(pk=submission.pk, status__in=expected).update(
+            status=to, status_changed_at=now, **fields
+        )
+        if not updated:
+            return False
+        ModerationEvent.objects.create(
+            submission=submission,
+            actor=actor if actor is not None and actor.is_authenticated else None,
+            from_status=submission.status,
+            to_status=to,
+            reason=reason[:200],
+        )
+    for name, value in {"status": to, "status_changed_at": now, **fields}.items():
+        setattr(submission, name, value)
+    log.info("submission.%s id=%s", to, submission.public_id)
+    return True
+
+
+def create_submission(
+    *, photo: File, info: ImageInfo, data: dict[str, Any], language: str
+) -> Submission:
+    """Store the original privately, commit the row, and enqueue processing after the commit.
+
+    A second call with the same idempotency key (a double click, a mobile retry) returns the first
+    submission and stores nothing.
+    """
+    existing = Submission.objects.filter(idempotency_key=data["idempotency_key"]).first()
+    if existing:
+        return existing
+    submission = Submission(
+        idempotency_key=data["idempotency_key"],
+        message=data["message"],
+        display_name=data.get("display_name", ""),
+        municipality=data.get("municipality", ""),
+        language=language,
+        consent_publish=data["consent_publish"],
+        consent_version=CONSENT_VERSION,
+        original_format=info.format,
+        width=info.width,
+        height=info.height,
+    )
+    originals = storages["private"]
+    submission.original = originals.save(f"{submission.public_id}.{info.format}", photo)
+    try:
+        with transaction.atomic():
+            submission.save()
+            ModerationEvent.objects.create(
+                submission=submission, from_status="", to_status=Status.RECEIVED
+            )
+            transaction.on_commit(lambda: enqueue_processing(submission))
+    except IntegrityError:
+        originals.delete(submission.original)
+        return Submission.objects.get(idempotency_key=data["idempotency_key"])
+    log.info("submission.received id=%s format=%s", submission.public_id, info.format)
+    return submission
+
+
+def enqueue_processing(submission: Submission) -> None:
+    from .tasks import process_submission
+
+    process_submission.enqueue(submission.pk)
+
+
+def claim_for_processing(pk: int) -> Submission | None:
+    """Take a received submission for processing; None when another worker has it or it is done."""
+    submission = Submission.objects.filter(pk=pk).first()
+    if submission is None or submission.status != Status.RECEIVED:
+        return None
+    claimed = change_status(
+        submission,
+        Status.PROCESSING,
+        expected=[Status.RECEIVED],
+        attempts=submission.attempts + 1,
+    )
+    return submission if claimed else None
+
+
+def finish_processing(submission: Submission, result: ProcessedImage, renditions: list[dict]) -> bool:
+    """Record the renditions and hand the submission to the moderators."""
+    return change_status(
+        submission,
+        Status.PENDING_REVIEW,
+        expected=[Status.PROCESSING],
+        width=result.width,
+        height=result.height,
+        renditions=renditions,
+        placeholder=result.placeholder,
+        sha256=result.sha256,
+        phash=_signed64(result.phash),
+        phash_mirror=_signed64(result.phash_mirror),
+        failure="",
+    )
+
+
+def fail_processing(submission: Submission, failure: str, *, permanent: bool) -> None:
+    """Retry later, or after the last attempt (or a file that can never be read) mark it failed."""
+    if permanent or submission.attempts >= MAX_ATTEMPTS:
+        change_status(
+            submission, Status.FAILED, expected=[Status.PROCESSING], reason=failure, failure=failure
+        )
+        return
+    if change_status(
+        submission, Status.RECEIVED, expected=[Status.PROCESSING], reason=failure, failure=failure
+    ):
+        transaction.on_commit(lambda: enqueue_processing(submission))
+
+
+def requeue_stale(now: Any = None) -> int:
+    """Pick up submissions a dead worker left behind; the row, not the queue, is the truth.
+
+    `received` rows waiting longer than 10 minutes are enqueued again, `processing` rows older
+    than 5 minutes (a worker died mid-job) count as a failed attempt. Returns how many it touched.
+    """
+    now = now or timezone.now()
+    touched = 0
+    stuck = Submission.objects.filter(
+        status=Status.PROCESSING, status_changed_at__lt=now - timedelta(minutes=5)
+    )
+    for submission in stuck:
+        fail_processing(submission, "worker stopped", permanent=False)
+        touched += 1
+    waiting = Submission.objects.filter(
+        status=Status.RECEIVED, status_changed_at__lt=now - timedelta(minutes=10)
+    )
+    for submission in waiting:
+        # Touch the timestamp so the next sweep waits again; duplicates are harmless (claim gate).
+        Submission.objects.filter(pk=submission.pk).update(status_changed_at=now)
+        enqueue_processing(submission)
+        touched += 1
+    return touched
+
+
+def delete_original(submission: Submission) -> None:
+    """The original is private and kept only until the moderation decision."""
+    if submission.original:
+        storages["private"].delete(submission.original)
+        Submission.objects.filter(pk=submission.pk).update(original="")
+        submission.original = ""
+
+
+def _signed64(value: int) -> int:
+    # The database has signed 64-bit integers; hashes are unsigned.
+    return value - (1 << 64) if value >= (1 << 63) else value

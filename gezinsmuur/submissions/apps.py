@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SubmissionsConfig(AppConfig):
+    name = "gezinsmuur.submissions"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,96 @@
+import unicodedata
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gezinsmuur.images import ImageInfo, ImageRejected, inspect
+
+ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,image/avif,.jpg,.jpeg,.png,.webp,.heic,.heif,.avif"
+
+REJECT_MESSAGES = {
+    "format": _("This file is not a photo we can use. Please choose a JPEG, PNG, WebP, HEIC or AVIF photo."),
+    "pixels": _("This photo has too many pixels (more than 50 megapixels). Please choose a smaller photo."),
+    "dimensions": _("This photo is too small, too large or too narrow. Please choose an ordinary photo."),
+    "corrupt": _("This photo seems damaged or incomplete. Please try again or choose another photo."),
+    "too_large": _("This photo is larger than 25 MB. Please choose a smaller photo."),
+}
+# HTTP status per refusal: 413 for too many bytes, 415 for a format we do not take, 422 otherwise.
+REJECT_STATUS = {"too_large": 413, "format": 415}
+
+# Bidirectional controls could make a message display differently from what was typed.
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def clean_text(value: str) -> str:
+    return unicodedata.normalize("NFC", value).translate(BIDI_CONTROLS).strip()
+
+
+class SubmissionForm(forms.Form):
+    photo = forms.FileField(
+        label=_("Your family photo"),
+        help_text=_("JPEG, PNG, WebP, HEIC or AVIF, up to 25 MB."),
+        widget=forms.FileInput(attrs={"accept": ACCEPT, "data-photo-input": ""}),
+        error_messages={"required": _("Please choose a photo.")},
+    )
+    message = forms.CharField(
+        label=_("Your message"),
+        help_text=_("Up to 500 characters. Plain text."),
+        # The 500-character limit is checked in clean_message, after normalisation.
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 500, "data-counter": ""}),
+        error_messages={"required": _("Please write a short message.")},
+    )
+    display_name = forms.CharField(
+        label=_("Name shown with the photo (optional)"),
+        help_text=_("For example “Helen & Adam”. Leave empty to stay anonymous."),
+        max_length=60,
+        required=False,
+    )
+    municipality = forms.CharField(
+        label=_("Municipality (optional)"), max_length=80, required=False
+    )
+    consent_publish = forms.BooleanField(
+        label=_(
+            "I agree that this photo and message are shown on the public wall of the campaign, "
+            "and everyone in the photo agrees too."
+        ),
+        error_messages={"required": _("We can only publish your photo with your consent.")},
+    )
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("initial", {"idempotency_key": uuid.uuid4()})
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.image_info: ImageInfo | None = None
+        self.refusal = ""
+
+    def clean_message(self) -> str:
+        message = clean_text(self.cleaned_data["message"])
+        if len(message) > 500:
+            raise forms.ValidationError(_("Please keep your message to 500 characters."))
+        if not message:
+            raise forms.ValidationError(_("Please write a short message."))
+        return message
+
+    def clean_display_name(self) -> str:
+        return clean_text(self.cleaned_data["display_name"])
+
+    def clean_municipality(self) -> str:
+        return clean_text(self.cleaned_data["municipality"])
+
+    def clean_photo(self):  # type: ignore[no-untyped-def]
+        photo = self.cleaned_data["photo"]
+        try:
+            self.image_info = inspect(photo)
+        except ImageRejected as rejected:
+            self.refuse(rejected.reason)
+        photo.seek(0)
+        return photo
+
+    def refuse(self, reason: str) -> None:
+        self.refusal = reason
+        raise forms.ValidationError(REJECT_MESSAGES[reason], code=reason)
+
+    @property
+    def status_code(self) -> int:
+        return REJECT_STATUS.get(self.refusal, 422) if self.refusal else 400

@@ -1,0 +1,11 @@
+from django import template
+from django.urls import translate_url
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context: template.Context, code: str) -> str:
+    """The current page in another language (each language has its own URLs)."""
+    request = context.get("request")
+    return translate_url(request.get_full_path(), code) if request else f"/{code}/"

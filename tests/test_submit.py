@@ -1,0 +1,182 @@
+"""Paula the participant shares a photo and a message."""
+
+import io
+import uuid
+
+import pytest
+from django.core.files.storage import storages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+
+from gezinsmuur.submissions.forms import REJECT_MESSAGES
+from gezinsmuur.submissions.models import ModerationEvent, Status, Submission
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(photo, **overrides):
+    data = {
+        "photo": photo,
+        "message": "Mijn zoon en ik horen samen.",
+        "display_name": "Helen & Adam",
+        "municipality": "Gent",
+        "consent_publish": "on",
+        "idempotency_key": str(uuid.uuid4()),
+    }
+    data.update(overrides)
+    return data
+
+
+def upload(path, name=None, content_type="image/jpeg"):
+    return SimpleUploadedFile(name or path.name, path.read_bytes(), content_type=content_type)
+
+
+def private_files():
+    storage = storages["private"]
+    try:
+        return storage.listdir("")[1]
+    except FileNotFoundError:
+        return []
+
+
+def test_it_shows_the_form_with_an_unticked_consent_and_the_notice(client):
+    response = client.get("/nl/share/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="consent_publish"' in html and "checked" not in html
+    assert 'enctype="multipart/form-data"' in html
+    assert "image/heic" in html  # the picker offers phone formats
+    with translation.override("nl"):
+        assert translation.gettext(
+            "Taking part is separate from any ongoing case. Photos and messages are used only for "
+            "the public campaign."
+        ) in html
+
+
+def test_it_accepts_a_phone_photo_and_enqueues_processing_after_commit(
+    client, phone_photo, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post("/nl/share/", form_data(upload(phone_photo)))
+    assert response.status_code == 303
+    assert response["Location"] == "/nl/share/thanks/"
+    submission = Submission.objects.get()
+    assert submission.status == Status.RECEIVED
+    assert submission.message == "Mijn zoon en ik horen samen."
+    assert submission.language == "nl"
+    assert submission.consent_publish
+    assert submission.original_format == "jpeg"
+    assert storages["private"].exists(submission.original)
+    assert len(callbacks) == 1  # processing is enqueued only once the row is committed
+    assert list(ModerationEvent.objects.values_list("to_status", flat=True)) == [Status.RECEIVED]
+
+
+def test_it_shows_the_status_on_the_thank_you_page(client, phone_photo):
+    client.post("/nl/share/", form_data(upload(phone_photo)))
+    response = client.get("/nl/share/thanks/")
+    html = response.content.decode()
+    assert "Mijn zoon en ik horen samen." in html
+    assert response["Cache-Control"] == "no-store"
+    with translation.override("nl"):
+        assert str(Status.RECEIVED.label) in html or translation.gettext("Received") in html
+
+
+def test_it_creates_one_submission_for_a_double_click(client, phone_photo):
+    data = form_data(upload(phone_photo))
+    first = client.post("/nl/share/", data)
+    data["photo"] = upload(phone_photo)
+    second = client.post("/nl/share/", data)
+    assert first.status_code == second.status_code == 303
+    assert Submission.objects.count() == 1
+    assert len(private_files()) == 1
+
+
+@pytest.mark.parametrize(
+    ("payload", "name", "reason", "status"),
+    [
+        (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', "photo.svg", "format", 415),
+        (b"<html><script>alert(1)</script></html>", "photo.jpg", "format", 415),  # U11
+        (b"GIF89a" + b"\0" * 100, "photo.jpg", "format", 415),  # U09
+    ],
+)
+def test_it_refuses_files_that_are_not_photos_and_stores_nothing(client, payload, name, reason, status):
+    response = client.post("/fr/share/", form_data(SimpleUploadedFile(name, payload, "image/jpeg")))
+    assert response.status_code == status
+    with translation.override("fr"):
+        assert str(REJECT_MESSAGES[reason]) in response.content.decode()
+    assert Submission.objects.count() == 0
+    assert private_files() == []
+
+
+def test_it_refuses_a_pixel_bomb_before_decoding(client):
+    from PIL import Image  # a 48 KB-class PNG that declares 20000 x 20000 pixels (U05)
+
+    buffer = io.BytesIO()
+    Image.new("1", (20000, 20000)).save(buffer, "PNG")
+    response = client.post("/nl/share/", form_data(SimpleUploadedFile("bomb.png", buffer.getvalue())))
+    assert response.status_code == 422
+    assert Submission.objects.count() == 0
+
+
+def test_it_refuses_a_photo_over_the_byte_cap_and_keeps_the_message(client, settings, phone_photo):
+    settings.UPLOAD_MAX_BYTES = 1_000_000
+    response = client.post("/nl/share/", form_data(upload(phone_photo)))
+    html = response.content.decode()
+    assert response.status_code == 413
+    assert "Mijn zoon en ik horen samen." in html  # what they typed comes back
+    with translation.override("nl"):
+        assert str(REJECT_MESSAGES["too_large"]) in html
+    assert Submission.objects.count() == 0 and private_files() == []
+
+
+def test_it_requires_consent(client, phone_photo):
+    response = client.post("/nl/share/", form_data(upload(phone_photo), consent_publish=""))
+    assert response.status_code == 400
+    assert Submission.objects.count() == 0
+
+
+def test_it_refuses_a_message_over_500_characters(client, phone_photo):
+    response = client.post("/nl/share/", form_data(upload(phone_photo), message="a" * 501))
+    assert response.status_code == 400
+    assert Submission.objects.count() == 0
+
+
+def test_it_counts_500_characters_after_normalisation_and_drops_bidi_controls(client, phone_photo):
+    message = "e\u0301" * 250 + "\u202e"  # 500 code points that NFC turns into 250, plus an RLO
+    response = client.post("/nl/share/", form_data(upload(phone_photo), message=message))
+    assert response.status_code == 303
+    assert Submission.objects.get().message == "\u00e9" * 250
+
+
+def test_it_refuses_two_files_in_one_request(client, phone_photo):  # U03
+    data = form_data(upload(phone_photo))
+    data["extra"] = upload(phone_photo)
+    response = client.post("/nl/share/", data)
+    assert response.status_code == 400
+    assert Submission.objects.count() == 0
+
+
+def test_it_does_not_enqueue_when_the_transaction_rolls_back(phone_photo, django_capture_on_commit_callbacks):  # R04
+    from django.db import transaction
+
+    from gezinsmuur.images import inspect
+    from gezinsmuur.submissions.actions import create_submission
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        try:
+            with transaction.atomic():
+                with phone_photo.open("rb") as fp:
+                    data = {"idempotency_key": uuid.uuid4(), "message": "x", "consent_publish": True}
+                    create_submission(photo=fp, info=inspect(fp), data=data, language="nl")
+                raise RuntimeError("roll back")
+        except RuntimeError:
+            pass
+    assert callbacks == []
+    assert Submission.objects.count() == 0
+
+
+def test_it_cuts_off_a_body_far_over_the_cap_without_storing_it(client, settings, phone_photo):
+    settings.UPLOAD_MAX_BYTES = 100_000  # the photo is more than four times bigger
+    response = client.post("/nl/share/", form_data(upload(phone_photo)))
+    assert response.status_code == 413
+    assert Submission.objects.count() == 0 and private_files() == []

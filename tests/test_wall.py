@@ -1,0 +1,158 @@
+"""Vera the visitor browses the wall of approved photos."""
+
+import pytest
+from django.utils import timezone
+
+from gezinsmuur.submissions.models import Status
+from gezinsmuur.wall import queries
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_shows_only_approved_photos_newest_first(client):
+    older = factories.submission(message="older voice")
+    newer = factories.submission(message="newer voice")
+    for status in (Status.PENDING_REVIEW, Status.REJECTED, Status.WITHDRAWN, Status.FAILED, Status.RECEIVED):
+        factories.submission(status=status, message=f"not-for-the-wall {status}")
+    html = client.get("/nl/wall/").content.decode()
+    assert html.index(newer.message) < html.index(older.message)
+    assert "not-for-the-wall" not in html
+
+
+def test_it_counts_the_voices(client):
+    for _ in range(3):
+        factories.submission()
+    factories.submission(status=Status.PENDING_REVIEW)
+    response = client.get("/nl/wall/")
+    assert response.context["voices"] == 3
+    assert "<strong>3</strong>" in response.content.decode()
+
+
+def test_the_counter_rises_with_every_approval(client, moderator, django_capture_on_commit_callbacks):
+    from gezinsmuur.moderation.actions import approve
+
+    pending = factories.submission(status=Status.PENDING_REVIEW)
+    assert client.get("/nl/wall/").context["voices"] == 0
+    approve(pending, moderator=moderator)
+    assert client.get("/nl/wall/").context["voices"] == 1
+
+
+def test_it_pages_with_a_more_link_that_works_without_javascript(client, settings):
+    settings.WALL_PAGE_SIZE = 2
+    rows = [factories.submission(message=f"voice {i}") for i in range(5)]
+    first = client.get("/nl/wall/")
+    assert [t.public_id for t in first.context["tiles"]] == [rows[4].public_id, rows[3].public_id]
+    cursor = first.context["next_cursor"]
+    assert 'rel="next"' in first.content.decode()
+    second = client.get("/nl/wall/", {"after": cursor})
+    assert [t.public_id for t in second.context["tiles"]] == [rows[2].public_id, rows[1].public_id]
+    # a new approval does not shift the next page
+    factories.submission(message="brand new")
+    again = client.get("/nl/wall/", {"after": cursor})
+    assert [t.public_id for t in again.context["tiles"]] == [rows[2].public_id, rows[1].public_id]
+    last = client.get("/nl/wall/", {"after": second.context["next_cursor"]})
+    assert [t.public_id for t in last.context["tiles"]] == [rows[0].public_id]
+    assert last.context["next_cursor"] is None
+
+
+def test_tiles_with_the_same_approval_time_are_neither_lost_nor_repeated(settings):
+    moment = timezone.now()
+    rows = [factories.submission(approved_at=moment) for _ in range(5)]
+    seen, cursor = [], None
+    while True:
+        page, cursor = queries.tiles(cursor, 2)
+        seen += [t.public_id for t in page]
+        if not cursor:
+            break
+    assert sorted(seen) == sorted(r.public_id for r in rows) and len(seen) == 5
+
+
+@pytest.mark.parametrize("cursor", ["garbage", "~", "2026-13-45T00:00:00~x", "2026-01-01T00:00:00~x"])
+def test_a_broken_cursor_shows_the_first_page(client, cursor):
+    factories.submission()
+    assert client.get("/nl/wall/", {"after": cursor}).status_code == 200
+
+
+def test_the_partial_page_is_only_tiles_for_infinite_scroll(client):
+    factories.submission(message="scrolled voice")
+    response = client.get("/nl/wall/", {"partial": "1"})
+    html = response.content.decode()
+    assert "scrolled voice" in html and "<html" not in html
+
+
+def test_the_picture_offers_avif_webp_and_jpeg_with_fixed_dimensions(client):
+    tile = factories.submission()
+    html = client.get("/nl/wall/").content.decode()
+    assert 'type="image/avif"' in html and 'type="image/webp"' in html
+    assert f"/media/tiles/{tile.public_id}/abc-480.jpeg 480w" in html
+    assert 'width="1200" height="900"' in html and 'loading="lazy"' in html
+    assert 'fill="#aa8866"' in html  # placeholder colour while loading
+
+
+def test_a_tile_has_its_own_page_with_photo_message_and_name(client):
+    tile = factories.submission(message="Samen horen we thuis.", display_name="Helen & Adam")
+    response = client.get(f"/nl/wall/{tile.public_id}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Samen horen we thuis." in html and "Helen &amp; Adam" in html
+
+
+@pytest.mark.parametrize("status", [Status.PENDING_REVIEW, Status.REJECTED, Status.WITHDRAWN])
+def test_a_tile_that_is_not_approved_has_no_page(client, status):
+    tile = factories.submission(status=status)
+    assert client.get(f"/nl/wall/{tile.public_id}/").status_code == 404
+
+
+def test_messages_are_plain_text(client):
+    factories.submission(message='<img src=x onerror="alert(1)"> <script>alert(2)</script>')
+    html = client.get("/nl/wall/").content.decode()
+    assert "<script>alert(2)" not in html and "&lt;script&gt;" in html
+
+
+def test_the_wall_costs_two_queries_however_many_tiles(client, django_assert_num_queries):
+    for _ in range(40):
+        factories.submission()
+    # 1 for the page of tiles (keyset, one indexed query), 1 for the counter. No session, no user.
+    with django_assert_num_queries(2):
+        assert client.get("/nl/wall/").status_code == 200
+
+
+def test_a_tile_page_costs_one_query(client, django_assert_num_queries):
+    tile = factories.submission()
+    with django_assert_num_queries(1):
+        client.get(f"/nl/wall/{tile.public_id}/")
+
+
+def test_the_media_route_serves_renditions_inertly_and_never_originals(client, tmp_path):
+    tile = factories.submission()
+    response = client.get(f"/media/{tile.renditions[0]['name']}")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert "immutable" in response["Cache-Control"]
+    assert client.get("/media/../private/x.jpeg").status_code == 404
+    assert client.get("/media/other/x.jpeg").status_code == 404
+
+
+def test_the_page_cache_answers_a_spike_without_the_database(client, settings, django_assert_num_queries):
+    settings.PUBLIC_CACHE_SECONDS = 30
+    factories.submission(message="cached voice")
+    client.get("/nl/wall/")
+    with django_assert_num_queries(0):
+        response = client.get("/nl/wall/")
+    assert response["X-Cache"] == "hit" and "cached voice" in response.content.decode()
+
+
+def test_a_stale_page_is_rendered_again_by_one_request(client, settings, monkeypatch):
+    import time as real_time
+
+    settings.PUBLIC_CACHE_SECONDS = 30
+    factories.submission(message="first voice")
+    client.get("/nl/wall/")
+    factories.submission(message="second voice")
+    later = real_time.time() + 31
+    monkeypatch.setattr("gezinsmuur.wall.middleware.time.time", lambda: later)
+    html = client.get("/nl/wall/").content.decode()
+    assert "second voice" in html  # the new approval shows once the entry is stale
