@@ -1,11 +1,10 @@
 """Rows for tests that are about what comes after processing (the wall, the queue)."""
 
 import itertools
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from datetime import timedelta
-
 from django.utils import timezone
 
 from gezinsmuur.submissions.models import Status, Submission
@@ -15,7 +14,12 @@ _counter = itertools.count()
 
 def renditions_for(public_id: str) -> list[dict]:
     return [
-        {"format": fmt, "width": w, "height": w * 3 // 4, "name": f"tiles/{public_id}/abc-{w}.{fmt}"}
+        {
+            "format": fmt,
+            "width": w,
+            "height": w * 3 // 4,
+            "name": f"tiles/{public_id}/abc-{w}.{fmt}",
+        }
         for fmt in ("avif", "webp", "jpeg")
         for w in (480, 1200)
     ]

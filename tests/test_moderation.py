@@ -5,10 +5,10 @@ from django.core.files.storage import storages
 
 from gezinsmuur.moderation import actions
 from gezinsmuur.submissions.models import ModerationEvent, Status, Submission
+from gezinsmuur.submissions.tasks import process_submission
 
 from . import factories
 from .test_processing import received
-from gezinsmuur.submissions.tasks import process_submission
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,9 @@ def test_the_private_rendition_opens_for_moderators_only(client, moderator, stra
     client.force_login(moderator)
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
-    assert client.get(f"/nl/moderation/photo/{pending.public_id}/..%2F..%2Fsecret").status_code == 404
+    assert (
+        client.get(f"/nl/moderation/photo/{pending.public_id}/..%2F..%2Fsecret").status_code == 404
+    )
 
 
 def test_approving_publishes_the_files_and_deletes_the_original(
@@ -60,7 +62,9 @@ def test_approving_publishes_the_files_and_deletes_the_original(
 ):
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/nl/moderation/{pending.public_id}/decide/", {"decision": "approve"})
+        response = client.post(
+            f"/nl/moderation/{pending.public_id}/decide/", {"decision": "approve"}
+        )
     assert response.status_code == 302
     pending.refresh_from_db()
     assert pending.status == Status.APPROVED and pending.approved_at
@@ -149,3 +153,21 @@ def test_every_state_change_is_in_the_append_only_log(moderator, pending):
     event.reason = "rewritten"
     with pytest.raises(ValueError):
         event.save()
+
+
+def test_a_listed_reason_reaches_the_participant_in_their_language(
+    client, moderator, pending, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    client.force_login(moderator)
+    client.post(
+        f"/nl/moderation/{pending.public_id}/decide/", {"decision": "reject", "reason": "unclear"}
+    )
+    pending.refresh_from_db()
+    assert pending.reject_reason == "unclear"
+    with translation.override("ar"):
+        arabic = pending.reject_reason_text
+    with translation.override("nl"):
+        dutch = pending.reject_reason_text
+    assert arabic != dutch and arabic and dutch

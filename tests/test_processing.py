@@ -53,7 +53,9 @@ def test_a_second_delivery_of_the_same_task_does_nothing():  # R10
     assert submission.events.count() == events
 
 
-def test_it_retries_and_after_three_attempts_marks_the_photo_failed(monkeypatch, django_capture_on_commit_callbacks):
+def test_it_retries_and_after_three_attempts_marks_the_photo_failed(
+    monkeypatch, django_capture_on_commit_callbacks
+):
     submission = received()
 
     def broken(fp):
@@ -99,8 +101,12 @@ def test_a_submission_left_by_a_dead_worker_is_picked_up_again(django_capture_on
     assert submission.status == Status.PENDING_REVIEW
 
 
-def test_a_received_submission_whose_task_was_lost_is_enqueued_again(django_capture_on_commit_callbacks):
-    submission = received()
+def test_a_received_submission_whose_task_was_lost_is_enqueued_again(
+    django_capture_on_commit_callbacks,
+):
+    received()
     with django_capture_on_commit_callbacks(execute=False):
         assert actions.requeue_stale(now=timezone.now() + timedelta(minutes=11)) == 1
-    assert actions.requeue_stale(now=timezone.now() + timedelta(minutes=12)) == 0  # not twice in a row
+    assert (
+        actions.requeue_stale(now=timezone.now() + timedelta(minutes=12)) == 0
+    )  # not twice in a row

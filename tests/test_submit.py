@@ -47,10 +47,13 @@ def test_it_shows_the_form_with_an_unticked_consent_and_the_notice(client):
     assert 'enctype="multipart/form-data"' in html
     assert "image/heic" in html  # the picker offers phone formats
     with translation.override("nl"):
-        assert translation.gettext(
-            "Taking part is separate from any ongoing case. Photos and messages are used only for "
-            "the public campaign."
-        ) in html
+        assert (
+            translation.gettext(
+                "Taking part is separate from any ongoing case. Photos and messages are used only for "
+                "the public campaign."
+            )
+            in html
+        )
 
 
 def test_it_accepts_a_phone_photo_and_enqueues_processing_after_commit(
@@ -94,12 +97,19 @@ def test_it_creates_one_submission_for_a_double_click(client, phone_photo):
 @pytest.mark.parametrize(
     ("payload", "name", "reason", "status"),
     [
-        (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', "photo.svg", "format", 415),
+        (
+            b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>',
+            "photo.svg",
+            "format",
+            415,
+        ),
         (b"<html><script>alert(1)</script></html>", "photo.jpg", "format", 415),  # U11
         (b"GIF89a" + b"\0" * 100, "photo.jpg", "format", 415),  # U09
     ],
 )
-def test_it_refuses_files_that_are_not_photos_and_stores_nothing(client, payload, name, reason, status):
+def test_it_refuses_files_that_are_not_photos_and_stores_nothing(
+    client, payload, name, reason, status
+):
     response = client.post("/fr/share/", form_data(SimpleUploadedFile(name, payload, "image/jpeg")))
     assert response.status_code == status
     with translation.override("fr"):
@@ -113,7 +123,9 @@ def test_it_refuses_a_pixel_bomb_before_decoding(client):
 
     buffer = io.BytesIO()
     Image.new("1", (20000, 20000)).save(buffer, "PNG")
-    response = client.post("/nl/share/", form_data(SimpleUploadedFile("bomb.png", buffer.getvalue())))
+    response = client.post(
+        "/nl/share/", form_data(SimpleUploadedFile("bomb.png", buffer.getvalue()))
+    )
     assert response.status_code == 422
     assert Submission.objects.count() == 0
 
@@ -156,7 +168,9 @@ def test_it_refuses_two_files_in_one_request(client, phone_photo):  # U03
     assert Submission.objects.count() == 0
 
 
-def test_it_does_not_enqueue_when_the_transaction_rolls_back(phone_photo, django_capture_on_commit_callbacks):  # R04
+def test_it_does_not_enqueue_when_the_transaction_rolls_back(
+    phone_photo, django_capture_on_commit_callbacks
+):  # R04
     from django.db import transaction
 
     from gezinsmuur.images import inspect
@@ -166,7 +180,11 @@ def test_it_does_not_enqueue_when_the_transaction_rolls_back(phone_photo, django
         try:
             with transaction.atomic():
                 with phone_photo.open("rb") as fp:
-                    data = {"idempotency_key": uuid.uuid4(), "message": "x", "consent_publish": True}
+                    data = {
+                        "idempotency_key": uuid.uuid4(),
+                        "message": "x",
+                        "consent_publish": True,
+                    }
                     create_submission(photo=fp, info=inspect(fp), data=data, language="nl")
                 raise RuntimeError("roll back")
         except RuntimeError:

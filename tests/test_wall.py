@@ -14,7 +14,13 @@ pytestmark = pytest.mark.django_db
 def test_it_shows_only_approved_photos_newest_first(client):
     older = factories.submission(message="older voice")
     newer = factories.submission(message="newer voice")
-    for status in (Status.PENDING_REVIEW, Status.REJECTED, Status.WITHDRAWN, Status.FAILED, Status.RECEIVED):
+    for status in (
+        Status.PENDING_REVIEW,
+        Status.REJECTED,
+        Status.WITHDRAWN,
+        Status.FAILED,
+        Status.RECEIVED,
+    ):
         factories.submission(status=status, message=f"not-for-the-wall {status}")
     html = client.get("/nl/wall/").content.decode()
     assert html.index(newer.message) < html.index(older.message)
@@ -30,7 +36,9 @@ def test_it_counts_the_voices(client):
     assert "<strong>3</strong>" in response.content.decode()
 
 
-def test_the_counter_rises_with_every_approval(client, moderator, django_capture_on_commit_callbacks):
+def test_the_counter_rises_with_every_approval(
+    client, moderator, django_capture_on_commit_callbacks
+):
     from gezinsmuur.moderation.actions import approve
 
     pending = factories.submission(status=Status.PENDING_REVIEW)
@@ -69,7 +77,9 @@ def test_tiles_with_the_same_approval_time_are_neither_lost_nor_repeated(setting
     assert sorted(seen) == sorted(r.public_id for r in rows) and len(seen) == 5
 
 
-@pytest.mark.parametrize("cursor", ["garbage", "~", "2026-13-45T00:00:00~x", "2026-01-01T00:00:00~x"])
+@pytest.mark.parametrize(
+    "cursor", ["garbage", "~", "2026-13-45T00:00:00~x", "2026-01-01T00:00:00~x"]
+)
 def test_a_broken_cursor_shows_the_first_page(client, cursor):
     factories.submission()
     assert client.get("/nl/wall/", {"after": cursor}).status_code == 200
@@ -136,7 +146,9 @@ def test_the_media_route_serves_renditions_inertly_and_never_originals(client, t
     assert client.get("/media/other/x.jpeg").status_code == 404
 
 
-def test_the_page_cache_answers_a_spike_without_the_database(client, settings, django_assert_num_queries):
+def test_the_page_cache_answers_a_spike_without_the_database(
+    client, settings, django_assert_num_queries
+):
     settings.PUBLIC_CACHE_SECONDS = 30
     factories.submission(message="cached voice")
     client.get("/nl/wall/")

@@ -65,7 +65,12 @@ HOME = {
 }
 
 DEMO_MESSAGES = [
-    ("Samen aan tafel, eindelijk. Niemand zou zo lang moeten wachten.", "Helen & Adam", "Gent", "nl"),
+    (
+        "Samen aan tafel, eindelijk. Niemand zou zo lang moeten wachten.",
+        "Helen & Adam",
+        "Gent",
+        "nl",
+    ),
     ("Une famille, c’est ensemble. Pas dans huit ans.", "Famille M.", "Liège", "fr"),
     ("Mijn dochter groeit op zonder haar vader. Gezinnen horen samen.", "", "Antwerpen", "nl"),
     ("Families belong together — no conditions, no delay.", "Sam", "Brussels", "en"),

@@ -16,11 +16,11 @@ NEWEST_TILES = 8
 class HomePage(Page):
     """The campaign's front door: the opening line, the call to share, the counter, the newest tiles."""
 
-    hero_title = models.CharField(_("opening line"), max_length=200)
-    hero_text = models.TextField(_("call to take part"), blank=True)
-    share_label = models.CharField(_("share button"), max_length=60)
-    wall_intro = models.TextField(_("about the wall"), blank=True)
-    notice = models.TextField(_("notice next to the form"), blank=True)
+    hero_title: "models.CharField[str, str]" = models.CharField(_("opening line"), max_length=200)
+    hero_text: "models.TextField[str, str]" = models.TextField(_("call to take part"), blank=True)
+    share_label: "models.CharField[str, str]" = models.CharField(_("share button"), max_length=60)
+    wall_intro: "models.TextField[str, str]" = models.TextField(_("about the wall"), blank=True)
+    notice: "models.TextField[str, str]" = models.TextField(_("notice next to the form"), blank=True)
 
     content_panels = [
         *Page.content_panels,

@@ -1,6 +1,6 @@
 """Moderators' decisions. Each one is a status change through `change_status`, audited."""
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -9,7 +9,7 @@ from gezinsmuur.submissions.actions import change_status, delete_original
 from gezinsmuur.submissions.models import Status, Submission
 
 
-def approve(submission: Submission, *, moderator: AbstractBaseUser) -> bool:
+def approve(submission: Submission, *, moderator: User) -> bool:
     """Publish the tile: copy its renditions to public storage, then flip the status."""
     if submission.status != Status.PENDING_REVIEW:
         return False
@@ -26,7 +26,7 @@ def approve(submission: Submission, *, moderator: AbstractBaseUser) -> bool:
     return approved
 
 
-def reject(submission: Submission, *, moderator: AbstractBaseUser, reason: str) -> bool:
+def reject(submission: Submission, *, moderator: User, reason: str) -> bool:
     """Refuse publication with a reason the participant will see; the files are removed."""
     rejected = change_status(
         submission,

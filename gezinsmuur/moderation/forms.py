@@ -1,16 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-REJECT_REASONS = [
-    ("", _("Choose a reason")),
-    ("personal_data", _("The message shares personal data (address, phone, case number).")),
-    ("not_a_family_photo", _("This is not a family photo.")),
-    ("offensive", _("The photo or message is offensive.")),
-    ("unclear", _("The photo is too dark, blurred or unclear.")),
-    ("consent_doubt", _("We are not sure everyone in the photo agreed.")),
-    ("duplicate", _("This photo was already shared.")),
-]
-REASON_LABELS = dict(REJECT_REASONS[1:])
+from gezinsmuur.submissions.models import RejectReason
+
+REJECT_REASONS = [("", _("Choose a reason")), *RejectReason.choices]
 
 
 class DecisionForm(forms.Form):
@@ -22,10 +15,11 @@ class DecisionForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean() or {}
-        reason = data.get("reason_text") or str(REASON_LABELS.get(data.get("reason") or "", ""))
+        # A typed reason wins; a listed one is stored as its code and shown translated.
+        reason = data.get("reason_text") or data.get("reason") or ""
         if data.get("decision") == "reject" and not reason:
             raise forms.ValidationError(_("Choose or type a reason to reject."))
-        data["reason_label"] = reason
+        data["reason_code"] = reason
         return data
 
 

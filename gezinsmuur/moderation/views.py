@@ -4,13 +4,14 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gezinsmuur.submissions import files
 from gezinsmuur.submissions.models import Status, Submission
 
 from . import actions
-from .access import moderator_required
+from .access import moderator_required, staff_user
 from .forms import BulkApproveForm, DecisionForm
 
 SKIPPED = "moderation_skipped"
@@ -38,14 +39,15 @@ def decide(request: HttpRequest, public_id: str) -> HttpResponse:
     submission = get_object_or_404(Submission, public_id=public_id)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors.get("__all__", [_("Choose a decision.")])))
+        errors = form.non_field_errors() or [_("Choose a decision.")]
+        messages.error(request, " ".join(str(e) for e in errors))
         return redirect("moderation:queue")
     decision = form.cleaned_data["decision"]
     if decision == "approve":
-        done = actions.approve(submission, moderator=request.user)
+        done = actions.approve(submission, moderator=staff_user(request))
     elif decision == "reject":
         done = actions.reject(
-            submission, moderator=request.user, reason=form.cleaned_data["reason_label"]
+            submission, moderator=staff_user(request), reason=form.cleaned_data["reason_code"]
         )
     else:
         request.session[SKIPPED] = [*request.session.get(SKIPPED, []), public_id][-200:]
@@ -59,34 +61,41 @@ def decide(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @moderator_required
 def grid(request: HttpRequest) -> HttpResponse:
-    pending = list(Submission.objects.filter(status=Status.PENDING_REVIEW).order_by("created_at")[:GRID_SIZE])
+    pending = list(
+        Submission.objects.filter(status=Status.PENDING_REVIEW).order_by("created_at")[:GRID_SIZE]
+    )
     form = BulkApproveForm(choices=[(s.public_id, s.public_id) for s in pending])
     if request.method == "POST":
         form = BulkApproveForm(request.POST, choices=[(s.public_id, s.public_id) for s in pending])
         if form.is_valid():
             chosen = [s for s in pending if s.public_id in form.cleaned_data["selected"]]
-            approved = sum(actions.approve(s, moderator=request.user) for s in chosen)
-            messages.success(request, _("%(count)d photos approved.") % {"count": approved})
+            approved = sum(actions.approve(s, moderator=staff_user(request)) for s in chosen)
+            text = ngettext("%(count)d photo approved.", "%(count)d photos approved.", approved)
+            messages.success(request, text % {"count": approved})
             return redirect("moderation:grid")
     pairs = [(s, review_image(s, 400)) for s in pending]
     return render(request, "moderation/grid.html", {"pending": pairs, "form": form})
 
 
 @moderator_required
-def photo(request: HttpRequest, public_id: str, name: str) -> HttpResponse:
+def photo(request: HttpRequest, public_id: str, name: str) -> FileResponse:
     """A not-yet-public rendition, for moderators' eyes only."""
     submission = get_object_or_404(Submission, public_id=public_id)
     key = f"tiles/{public_id}/{name}"
     if key not in {r["name"] for r in submission.renditions}:
         raise Http404
-    response = FileResponse(files.private().open(key), content_type=f"image/{key.rsplit('.', 1)[-1]}")
+    response = FileResponse(
+        files.private().open(key), content_type=f"image/{key.rsplit('.', 1)[-1]}"
+    )
     response["X-Robots-Tag"] = "noindex"
     return response
 
 
 def review_image(submission: Submission, min_width: int) -> dict | None:
     """The smallest JPEG rendition at least `min_width` wide (or the largest), at its private URL."""
-    jpegs = sorted((r for r in submission.renditions if r["format"] == "jpeg"), key=lambda r: r["width"])
+    jpegs = sorted(
+        (r for r in submission.renditions if r["format"] == "jpeg"), key=lambda r: r["width"]
+    )
     if not jpegs:
         return None
     chosen = next((r for r in jpegs if r["width"] >= min_width), jpegs[-1])

@@ -9,7 +9,7 @@ import logging
 from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import User
 from django.core.files.base import File
 from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
 CONSENT_VERSION = "2025-1"
-User = AbstractBaseUser | AnonymousUser | None
 
 
 def change_status(
@@ -31,7 +30,7 @@ def change_status(
     to: Status,
     *,
     expected: list[Status],
-    actor: User = None,
+    actor: User | None = None,
     reason: str = "",
     **fields: Any,
 ) -> bool:
@@ -45,7 +44,7 @@ def change_status(
             return False
         ModerationEvent.objects.create(
             submission=submission,
-            actor=actor if actor is not None and actor.is_authenticated else None,
+            actor=actor,
             from_status=submission.status,
             to_status=to,
             reason=reason[:200],
@@ -115,7 +114,9 @@ def claim_for_processing(pk: int) -> Submission | None:
     return submission if claimed else None
 
 
-def finish_processing(submission: Submission, result: ProcessedImage, renditions: list[dict]) -> bool:
+def finish_processing(
+    submission: Submission, result: ProcessedImage, renditions: list[dict]
+) -> bool:
     """Record the renditions and hand the submission to the moderators."""
     return change_status(
         submission,

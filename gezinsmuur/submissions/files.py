@@ -31,8 +31,12 @@ def store_renditions(submission: Submission, result: ProcessedImage) -> list[dic
         name = f"tiles/{submission.public_id}/{digest}-{rendition.width}.{rendition.format}"
         _write(private(), name, rendition.data)
         described.append(
-            {"format": rendition.format, "width": rendition.width,
-             "height": rendition.height, "name": name}
+            {
+                "format": rendition.format,
+                "width": rendition.width,
+                "height": rendition.height,
+                "name": name,
+            }
         )
     return described
 

@@ -9,10 +9,18 @@ from gezinsmuur.images import ImageInfo, ImageRejected, inspect
 ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,image/avif,.jpg,.jpeg,.png,.webp,.heic,.heif,.avif"
 
 REJECT_MESSAGES = {
-    "format": _("This file is not a photo we can use. Please choose a JPEG, PNG, WebP, HEIC or AVIF photo."),
-    "pixels": _("This photo has too many pixels (more than 50 megapixels). Please choose a smaller photo."),
-    "dimensions": _("This photo is too small, too large or too narrow. Please choose an ordinary photo."),
-    "corrupt": _("This photo seems damaged or incomplete. Please try again or choose another photo."),
+    "format": _(
+        "This file is not a photo we can use. Please choose a JPEG, PNG, WebP, HEIC or AVIF photo."
+    ),
+    "pixels": _(
+        "This photo has too many pixels (more than 50 megapixels). Please choose a smaller photo."
+    ),
+    "dimensions": _(
+        "This photo is too small, too large or too narrow. Please choose an ordinary photo."
+    ),
+    "corrupt": _(
+        "This photo seems damaged or incomplete. Please try again or choose another photo."
+    ),
     "too_large": _("This photo is larger than 25 MB. Please choose a smaller photo."),
 }
 # HTTP status per refusal: 413 for too many bytes, 415 for a format we do not take, 422 otherwise.

@@ -27,6 +27,17 @@ class Status(models.TextChoices):
     FAILED = "failed", _("Could not be processed")
 
 
+class RejectReason(models.TextChoices):
+    """Reasons a moderator can pick; the participant reads them in their own language."""
+
+    PERSONAL_DATA = "personal_data", _("The message shares personal data (address, phone, case number).")
+    NOT_A_FAMILY_PHOTO = "not_a_family_photo", _("This is not a family photo.")
+    OFFENSIVE = "offensive", _("The photo or message is offensive.")
+    UNCLEAR = "unclear", _("The photo is too dark, blurred or unclear.")
+    CONSENT_DOUBT = "consent_doubt", _("We are not sure everyone in the photo agreed.")
+    DUPLICATE = "duplicate", _("This photo was already shared.")
+
+
 class SubmissionQuerySet(models.QuerySet["Submission"]):
     def public(self) -> "SubmissionQuerySet":
         """The one gate for public pages: approved submissions, newest approval first."""
@@ -50,7 +61,9 @@ class Submission(models.Model):
     consent_publish = models.BooleanField(default=False)
     consent_version = models.CharField(max_length=32)
 
-    original = models.CharField(max_length=100, blank=True, help_text="Key of the original in the private storage")
+    original = models.CharField(
+        max_length=100, blank=True, help_text="Key of the original in the private storage"
+    )
     original_format = models.CharField(max_length=8, blank=True)
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
@@ -82,8 +95,11 @@ class Submission(models.Model):
         return f"Submission {self.public_id} ({self.status})"
 
     @property
-    def aspect_ratio(self) -> float:
-        return self.width / self.height if self.height else 1.0
+    def reject_reason_text(self) -> str:
+        """A listed reason in the reader's language; a typed one as the moderator wrote it."""
+        if self.reject_reason in RejectReason.values:
+            return str(RejectReason(self.reject_reason).label)
+        return self.reject_reason
 
 
 class ModerationEvent(models.Model):

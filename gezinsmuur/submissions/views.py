@@ -1,6 +1,6 @@
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.urls import reverse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
@@ -18,7 +18,7 @@ def submit(request: HttpRequest) -> HttpResponse:
     form = SubmissionForm(request.POST, request.FILES)
     if getattr(request, "upload_too_large", False):
         form.is_valid()
-        form.errors["photo"] = form.error_class([REJECT_MESSAGES["too_large"]])
+        form.errors["photo"] = form.error_class([str(REJECT_MESSAGES["too_large"])])
         form.refusal = "too_large"
     elif form.is_valid():
         assert form.image_info is not None

@@ -3,8 +3,14 @@
 Views opt in with `@public_page`. A cached page is answered before sessions, CSRF or the
 database are touched. When an entry goes stale, exactly one request renders it again (a lock in
 the cache) while the others keep getting the stale copy: no stampede when TV sends a crowd.
+
+Each process also keeps its own copy of the pages that are still fresh, ready to answer, so a
+hit costs neither a trip to the shared cache nor unpickling a page (benchmarks/README.md, "Wall
+page"). That copy is used only while the shared entry is fresh, so it changes nothing in what
+visitors see or when a new approval shows; once stale, the shared cache and its lock decide.
 """
 
+import threading
 import time
 from collections.abc import Callable
 from functools import wraps
@@ -12,10 +18,21 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
 from django.http import HttpRequest, HttpResponse
 
 STALE_FACTOR = 20  # keep a stale copy twenty times longer than it is fresh
 LOCK_SECONDS = 10
+LOCAL_PAGES = 256  # fresh pages each process keeps in memory (query strings make many keys)
+
+# In the shared cache: fresh until, body, headers. In this process: the same, headers of a hit.
+Entry = tuple[float, bytes, list[tuple[str, str]]]
+Page = tuple[float, bytes, dict[str, str]]
+
+# Read without a lock (a dict read is atomic); written under `_local_lock`, so pruning never races
+# another write.
+_local: dict[str, Page] = {}
+_local_lock = threading.Lock()
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -43,17 +60,32 @@ class PublicPageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or seconds <= 0:
             return self.get_response(request)
         key = "page:" + request.get_full_path()
+        now = time.time()
+        page = _local.get(key)
+        if page is not None and page[0] > now:
+            return HttpResponse(page[1], headers=page[2])
         entry = cache.get(key)
-        if entry and (entry[0] > time.time() or not cache.add(key + ":lock", 1, LOCK_SECONDS)):
-            return _response(entry[1], entry[2], hit=True)
-        response = self.get_response(request)
-        if _cacheable(response):
-            # Browsers and proxies may keep it briefly too; the language is in the path, not a header.
-            response["Cache-Control"] = f"public, max-age={min(seconds, 10)}"
-            del response["Vary"]
-            fresh_until = time.time() + seconds
-            cache.set(key, (fresh_until, response.content, list(response.items())), seconds * STALE_FACTOR)
-        cache.delete(key + ":lock")
+        locked = False
+        if entry:
+            page = _hit_page(entry)
+            if entry[0] > now:
+                _remember(key, page)
+                return HttpResponse(page[1], headers=page[2])
+            locked = cache.add(key + ":lock", 1, LOCK_SECONDS)
+            if not locked:
+                return HttpResponse(page[1], headers=page[2])  # stale while another renders
+        try:
+            response = self.get_response(request)
+            if _cacheable(response):
+                # Browsers and proxies may keep it briefly too; the language is in the path, not a header.
+                response["Cache-Control"] = f"public, max-age={min(seconds, 10)}"
+                del response["Vary"]
+                entry = (time.time() + seconds, response.content, list(response.items()))
+                cache.set(key, entry, seconds * STALE_FACTOR)
+                _remember(key, _hit_page(entry))
+        finally:
+            if locked:
+                cache.delete(key + ":lock")
         return response
 
 
@@ -66,9 +98,25 @@ def _cacheable(response: HttpResponse) -> bool:
     )
 
 
-def _response(content: bytes, headers: list[tuple[str, str]], *, hit: bool) -> HttpResponse:
-    response = HttpResponse(content)
-    for name, value in headers:
-        response[name] = value
-    response["X-Cache"] = "hit" if hit else "miss"
-    return response
+def _hit_page(entry: Entry) -> Page:
+    fresh_until, content, headers = entry
+    return fresh_until, content, {**dict(headers), "X-Cache": "hit"}
+
+
+def _remember(key: str, page: Page) -> None:
+    with _local_lock:
+        if key not in _local and len(_local) >= LOCAL_PAGES:
+            now = time.time()
+            for old in [k for k, v in _local.items() if v[0] <= now] or [next(iter(_local))]:
+                del _local[old]
+        _local[key] = page
+
+
+def _forget(*, setting: str, **kwargs: Any) -> None:
+    """Tests that change the cache settings start from an empty local copy."""
+    if setting in ("PUBLIC_CACHE_SECONDS", "CACHES"):
+        with _local_lock:
+            _local.clear()
+
+
+setting_changed.connect(_forget)

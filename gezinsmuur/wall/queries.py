@@ -7,8 +7,17 @@ from django.utils.dateparse import parse_datetime
 
 from gezinsmuur.submissions.models import Submission
 
-TILE_FIELDS = ("public_id", "message", "display_name", "municipality", "renditions",
-               "placeholder", "width", "height", "approved_at")
+TILE_FIELDS = (
+    "public_id",
+    "message",
+    "display_name",
+    "municipality",
+    "renditions",
+    "placeholder",
+    "width",
+    "height",
+    "approved_at",
+)
 
 
 def tiles(after: str | None, size: int) -> tuple[list[Submission], str | None]:

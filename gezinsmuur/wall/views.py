@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views.static import serve
 
@@ -24,7 +25,7 @@ def tile(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "wall/tile.html", {"tile": submission})
 
 
-def media(request: HttpRequest, path: str) -> HttpResponse:
+def media(request: HttpRequest, path: str) -> HttpResponseBase:
     """Serve public renditions from local files (the embedded default; at scale a proxy or S3 does).
 
     Only `tiles/` is served, with headers that make a rendition inert and long-lived; originals live
@@ -33,7 +34,7 @@ def media(request: HttpRequest, path: str) -> HttpResponse:
     storage = storages["default"]
     if not path.startswith("tiles/") or not isinstance(storage, FileSystemStorage):
         raise Http404
-    response = serve(request, path, document_root=storage.location)
+    response = serve(request, path, document_root=str(storage.location))
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["X-Robots-Tag"] = "noindex, noimageindex"

@@ -11,7 +11,10 @@ from gezinsmuur.submissions.models import Status, Submission
 from ..conftest import SAMPLES
 from .conftest import assert_accessible, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PHONE_PHOTO = SAMPLES / "demo" / "phone-iphone6-gps.jpg"  # a real iPhone photo with GPS tags
 TWELVE_MP = SAMPLES / "camera-12mp.jpg"
@@ -24,7 +27,7 @@ def seeded(settings):
 
 
 @pytest.fixture
-def mo(django_user_model):
+def mo(django_user_model, seeded):
     user = django_user_model.objects.create_user("mo", password="mo-password-123")
     user.groups.add(Group.objects.get(name="moderator"))
     return user
@@ -107,7 +110,10 @@ def test_a_refusal_without_javascript_comes_back_with_a_message_in_the_visitors_
 
 def test_the_browser_sends_a_12_mp_photo_at_least_five_times_smaller(page, seeded):
     sent = []
-    page.on("request", lambda r: sent.append(len(r.post_data_buffer or b"")) if r.method == "POST" else None)
+    page.on(
+        "request",
+        lambda r: sent.append(len(r.post_data_buffer or b"")) if r.method == "POST" else None,
+    )
     page.goto("/nl/share/")
     page.set_input_files("input[name=photo]", str(TWELVE_MP))
     assert page.locator("[data-preview]").is_visible()  # the preview shows

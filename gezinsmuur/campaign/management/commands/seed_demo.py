@@ -7,7 +7,8 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -17,6 +18,7 @@ from gezinsmuur.campaign.content import DEMO_MESSAGES, HOME
 from gezinsmuur.campaign.models import HomePage
 from gezinsmuur.images import inspect
 from gezinsmuur.moderation.actions import approve
+from gezinsmuur.moderation.roles import ensure_roles
 from gezinsmuur.submissions.actions import create_submission
 from gezinsmuur.submissions.models import Submission
 from gezinsmuur.submissions.tasks import process_submission
@@ -31,6 +33,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        ensure_roles(Group, Permission, ContentType)
         home = self.seed_home()
         if not settings.DEBUG:
             return
@@ -54,7 +57,9 @@ class Command(BaseCommand):
         return home
 
     def create_home(self) -> HomePage:
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.get_default())
+        )
         for child in root.get_children():  # Wagtail's "Welcome" page
             if not isinstance(child.specific, HomePage):
                 Site.objects.filter(root_page=child).delete()
@@ -64,7 +69,12 @@ class Command(BaseCommand):
         home.save_revision().publish()
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "De Gezinsmuur"},
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": "De Gezinsmuur",
+            },
         )
         return home
 
@@ -89,14 +99,23 @@ class Command(BaseCommand):
         return user
 
     def seed_tiles(self, moderator: Any) -> None:
-        photos = sorted(p for p in DEMO_PHOTOS.iterdir() if p.is_file() and p.suffix.lower() != ".md")
+        photos = sorted(
+            p for p in DEMO_PHOTOS.iterdir() if p.is_file() and p.suffix.lower() != ".md"
+        )
         for photo, (message, name, place, language) in zip(photos, DEMO_MESSAGES, strict=False):
             with photo.open("rb") as fp:
                 info = inspect(fp)
                 fp.seek(0)
-                data = {"idempotency_key": uuid.uuid4(), "message": message, "display_name": name,
-                        "municipality": place, "consent_publish": True}
-                submission = create_submission(photo=File(fp), info=info, data=data, language=language)
+                data = {
+                    "idempotency_key": uuid.uuid4(),
+                    "message": message,
+                    "display_name": name,
+                    "municipality": place,
+                    "consent_publish": True,
+                }
+                submission = create_submission(
+                    photo=File(fp), info=info, data=data, language=language
+                )
             process_submission.call(submission.pk)
             submission.refresh_from_db()
             approve(submission, moderator=moderator)

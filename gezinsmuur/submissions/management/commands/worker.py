@@ -24,7 +24,9 @@ class Command(BaseCommand):
         parser.add_argument("--batch", action="store_true", help="Drain the queue, then exit.")
         parser.add_argument("--interval", type=float, default=1.0, help="Seconds between polls.")
 
-    def handle(self, *args: Any, batch: bool = False, interval: float = 1.0, **options: Any) -> None:
+    def handle(
+        self, *args: Any, batch: bool = False, interval: float = 1.0, **options: Any
+    ) -> None:
         worker_id = f"worker-{uuid.uuid4().hex[:12]}"
         last_sweep = 0.0
         while True:

@@ -1,0 +1,46 @@
+"""Settings come from the environment, are documented, and have no production secret by default."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from gezinsmuur.lib.env import VARIABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_variable_is_in_the_readme_and_the_example_file():
+    readme = (ROOT / "README.md").read_text()
+    example = (ROOT / ".env.example").read_text()
+    for name in VARIABLES:
+        assert f"`{name}`" in readme, f"{name} is missing from the README table"
+        assert f"#{name}=" in example, f"{name} is missing from .env.example"
+
+
+def test_settings_read_only_declared_variables():
+    settings_source = (ROOT / "gezinsmuur" / "settings.py").read_text()
+    assert "os.environ" not in settings_source and "getenv" not in settings_source
+
+
+def run_settings(**env):
+    clean = {k: v for k, v in os.environ.items() if k not in VARIABLES}
+    return subprocess.run(
+        [sys.executable, "-c", "import gezinsmuur.settings as s; print(s.DATABASES['default']['ENGINE'])"],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_settings()
+    assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
+
+
+def test_development_runs_on_sqlite_and_database_url_switches_to_postgresql(tmp_path):
+    assert run_settings(DEBUG="1", VAR_DIR=str(tmp_path)).stdout.strip().endswith("sqlite3")
+    postgres = run_settings(DEBUG="1", DATABASE_URL="postgres://u@127.0.0.1:5432/db")
+    assert postgres.stdout.strip() == "django.db.backends.postgresql"
