@@ -171,3 +171,15 @@ def test_a_listed_reason_reaches_the_participant_in_their_language(
     with translation.override("nl"):
         dutch = pending.reject_reason_text
     assert arabic != dutch and arabic and dutch
+
+
+def test_the_moderator_sees_automatic_flags_in_their_language(client, moderator):
+    factories.submission(status=Status.PENDING_REVIEW, flags=["phone", "possible_duplicate"])
+    client.force_login(moderator)
+    html = client.get("/fr/moderation/").content.decode()
+    from django.utils import translation
+
+    from gezinsmuur.submissions.flags import FLAG_LABELS
+
+    with translation.override("fr"):
+        assert str(FLAG_LABELS["phone"]) in html and str(FLAG_LABELS["possible_duplicate"]) in html

@@ -110,3 +110,34 @@ def test_a_received_submission_whose_task_was_lost_is_enqueued_again(
     assert (
         actions.requeue_stale(now=timezone.now() + timedelta(minutes=12)) == 0
     )  # not twice in a row
+
+
+def test_it_flags_personal_data_in_the_message_for_the_moderator():
+    from gezinsmuur.submissions.flags import message_flags
+
+    assert message_flags("Bel me op 0470 12 34 56 of mail a.b@example.be") == ["email", "phone"]
+    assert message_flags("Kijk op www.example.org") == ["url"]
+    assert "national_number" in message_flags("Mijn rijksregisternummer is 85.07.30-033.61")
+    assert message_flags("Wij horen samen, al 8 jaar.") == []
+
+
+def test_an_exact_re_upload_is_flagged_as_a_duplicate():
+    first, second = received(), received()
+    process_submission.call(first.pk)
+    process_submission.call(second.pk)
+    second.refresh_from_db()
+    assert second.flags == ["duplicate"]
+
+
+def test_a_mirrored_re_encoded_copy_is_flagged_as_a_possible_duplicate(tmp_path):
+    from PIL import Image, ImageOps
+
+    original = received()
+    process_submission.call(original.pk)
+    copy = tmp_path / "mirrored.jpg"
+    with Image.open(SAMPLES / "camera-12mp.jpg") as im:
+        ImageOps.mirror(im.reduce(4)).save(copy, quality=70)
+    mirrored = received(copy)
+    process_submission.call(mirrored.pk)
+    mirrored.refresh_from_db()
+    assert mirrored.flags == ["possible_duplicate"]

@@ -20,8 +20,12 @@ def ensure_roles(group_model: Any, permission_model: Any, content_type_model: An
     for name, perms in ROLE_PERMISSIONS.items():
         group, _ = group_model.objects.get_or_create(name=name)
         for app_label, model, codename in perms:
-            content_type, _ = content_type_model.objects.get_or_create(app_label=app_label, model=model)
+            content_type, _ = content_type_model.objects.get_or_create(
+                app_label=app_label, model=model
+            )
             permission, _ = permission_model.objects.get_or_create(
-                codename=codename, content_type=content_type, defaults={"name": codename.replace("_", " ")}
+                codename=codename,
+                content_type=content_type,
+                defaults={"name": codename.replace("_", " ")},
             )
             group.permissions.add(permission)

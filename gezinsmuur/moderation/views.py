@@ -26,6 +26,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     context = {
         "current": current,
         "image": review_image(current, 1000) if current else None,
+        "flags": current.flag_labels if current else [],
         "form": DecisionForm(),
         "counts": _counts(),
         "skipped": len(skipped),

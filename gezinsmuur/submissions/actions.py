@@ -15,8 +15,9 @@ from django.core.files.storage import storages
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from gezinsmuur.images import ImageInfo, ProcessedImage
+from gezinsmuur.images import ImageInfo, ProcessedImage, to_signed64
 
+from .flags import duplicate_flags, message_flags
 from .models import ModerationEvent, Status, Submission
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,10 @@ def claim_for_processing(pk: int) -> Submission | None:
 def finish_processing(
     submission: Submission, result: ProcessedImage, renditions: list[dict]
 ) -> bool:
-    """Record the renditions and hand the submission to the moderators."""
+    """Record the renditions and flags, and hand the submission to the moderators."""
+    found = message_flags(submission.message) + duplicate_flags(
+        result.sha256, result.phash, result.phash_mirror, exclude_pk=submission.pk
+    )
     return change_status(
         submission,
         Status.PENDING_REVIEW,
@@ -127,8 +131,9 @@ def finish_processing(
         renditions=renditions,
         placeholder=result.placeholder,
         sha256=result.sha256,
-        phash=_signed64(result.phash),
-        phash_mirror=_signed64(result.phash_mirror),
+        phash=to_signed64(result.phash),
+        phash_mirror=to_signed64(result.phash_mirror),
+        flags=found,
         failure="",
     )
 
@@ -177,8 +182,3 @@ def delete_original(submission: Submission) -> None:
         storages["private"].delete(submission.original)
         Submission.objects.filter(pk=submission.pk).update(original="")
         submission.original = ""
-
-
-def _signed64(value: int) -> int:
-    # The database has signed 64-bit integers; hashes are unsigned.
-    return value - (1 << 64) if value >= (1 << 63) else value

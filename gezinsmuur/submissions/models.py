@@ -30,7 +30,10 @@ class Status(models.TextChoices):
 class RejectReason(models.TextChoices):
     """Reasons a moderator can pick; the participant reads them in their own language."""
 
-    PERSONAL_DATA = "personal_data", _("The message shares personal data (address, phone, case number).")
+    PERSONAL_DATA = (
+        "personal_data",
+        _("The message shares personal data (address, phone, case number)."),
+    )
     NOT_A_FAMILY_PHOTO = "not_a_family_photo", _("This is not a family photo.")
     OFFENSIVE = "offensive", _("The photo or message is offensive.")
     UNCLEAR = "unclear", _("The photo is too dark, blurred or unclear.")
@@ -93,6 +96,12 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"Submission {self.public_id} ({self.status})"
+
+    @property
+    def flag_labels(self) -> list[str]:
+        from .flags import FLAG_LABELS  # flags reads this model; the labels are only for display
+
+        return [str(FLAG_LABELS.get(code, code)) for code in self.flags]
 
     @property
     def reject_reason_text(self) -> str:

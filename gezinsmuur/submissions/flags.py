@@ -1,0 +1,56 @@
+"""Automatic flags for the moderators. They never publish or hide anything by themselves.
+
+Flags are codes; `FLAG_LABELS` gives the moderator a translated label.
+"""
+
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gezinsmuur.images import from_signed64, hamming
+
+from .models import Status, Submission
+
+NEAR_DUPLICATE_BITS = 8
+DUPLICATE_WINDOW = timedelta(days=30)
+
+FLAG_LABELS = {
+    "url": _("Contains a web address"),
+    "email": _("Contains an e-mail address"),
+    "phone": _("Contains a phone number"),
+    "national_number": _("Contains what looks like a national register number"),
+    "duplicate": _("Exactly the same photo was shared before"),
+    "possible_duplicate": _("Looks like a photo shared before"),
+}
+PATTERNS = {
+    "url": re.compile(
+        r"(https?://|www\.)\S+|(?<![@.\w-])[\w-]+\.(be|com|org|net|eu|nl|fr)\b", re.I
+    ),
+    "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
+    "phone": re.compile(r"(\+|00)\d[\d /.-]{7,}\d|\b0\d[\d /.-]{7,}\d"),
+    "national_number": re.compile(r"\b\d{2}[.\s]?\d{2}[.\s]?\d{2}[-\s]?\d{3}[.\s]?\d{2}\b"),
+}
+
+
+def message_flags(message: str) -> list[str]:
+    return [code for code, pattern in PATTERNS.items() if pattern.search(message)]
+
+
+def duplicate_flags(sha256: str, phash: int, phash_mirror: int, exclude_pk: int) -> list[str]:
+    """Exact copies by SHA-256; near copies (re-encoded, resized, mirrored) by perceptual hash."""
+    recent = Submission.objects.exclude(pk=exclude_pk).exclude(status=Status.WITHDRAWN)
+    if recent.filter(sha256=sha256).exists():
+        return ["duplicate"]
+    since = timezone.now() - DUPLICATE_WINDOW
+    hashes = recent.filter(created_at__gte=since, phash__isnull=False).values_list(
+        "phash", flat=True
+    )
+    if any(
+        min(hamming(from_signed64(h), phash), hamming(from_signed64(h), phash_mirror))
+        <= NEAR_DUPLICATE_BITS
+        for h in hashes.iterator()
+    ):
+        return ["possible_duplicate"]
+    return []
