@@ -1,0 +1,44 @@
+"""Every public page, as a visitor sees it at phone and desktop width, in Dutch and Arabic."""
+
+from urllib.parse import urlparse
+
+import pytest
+from django.core.management import call_command
+
+from gezinsmuur.submissions.models import Submission
+
+from .conftest import assert_accessible, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def site(settings):
+    settings.DEBUG = True  # seed_demo adds its demo tiles: real photos through the real pipeline
+    call_command("seed_demo")
+    settings.DEBUG = False
+    return list(Submission.objects.public())
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_public_pages_are_accessible_and_stay_on_the_site(chromium, live_server, site, language, width):
+    context = chromium.new_context(base_url=live_server.url, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+    for name, path in [
+        ("home", f"/{language}/"),
+        ("wall", f"/{language}/wall/"),
+        ("tile", f"/{language}/wall/{site[0].public_id}/"),
+        ("share", f"/{language}/share/"),
+    ]:
+        page.goto(path)
+        assert page.locator("html").get_attribute("lang") == language
+        assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+        assert_accessible(page, f"{name} {language} {width}")
+        screenshot(page, f"{name}-{language}-{width}")
+        # nothing is wider than the screen (no sideways scrolling on a phone)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+    assert hosts == {urlparse(live_server.url).netloc}  # no request leaves the site
