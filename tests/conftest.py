@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -28,6 +29,7 @@ def private_storage(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PUBLIC_CACHE_SECONDS = 0
+    cache.clear()  # a page cached by one test must not answer another
     return tmp_path
 
 

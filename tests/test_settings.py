@@ -26,7 +26,11 @@ def test_settings_read_only_declared_variables():
 def run_settings(**env):
     clean = {k: v for k, v in os.environ.items() if k not in VARIABLES}
     return subprocess.run(
-        [sys.executable, "-c", "import gezinsmuur.settings as s; print(s.DATABASES['default']['ENGINE'])"],
+        [
+            sys.executable,
+            "-c",
+            "import gezinsmuur.settings as s; print(s.DATABASES['default']['ENGINE'])",
+        ],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,

@@ -70,3 +70,13 @@ def assert_accessible(page, name: str) -> None:
 
     results = Axe().run(page)
     assert results.violations_count == 0, f"{name}: {results.generate_report()}"
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_types():
+    """Transactional tests flush the tables; the in-process content-type cache must go too."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    yield
+    ContentType.objects.clear_cache()

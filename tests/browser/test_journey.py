@@ -13,7 +13,7 @@ from .conftest import assert_accessible, screenshot
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 PHONE_PHOTO = SAMPLES / "demo" / "phone-iphone6-gps.jpg"  # a real iPhone photo with GPS tags

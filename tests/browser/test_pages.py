@@ -22,8 +22,12 @@ def site(settings):
 
 @pytest.mark.parametrize("language", ["nl", "ar"])
 @pytest.mark.parametrize("width", [360, 1280])
-def test_the_public_pages_are_accessible_and_stay_on_the_site(chromium, live_server, site, language, width):
-    context = chromium.new_context(base_url=live_server.url, viewport={"width": width, "height": 900})
+def test_the_public_pages_are_accessible_and_stay_on_the_site(
+    chromium, live_server, site, language, width
+):
+    context = chromium.new_context(
+        base_url=live_server.url, viewport={"width": width, "height": 900}
+    )
     page = context.new_page()
     hosts = set()
     page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
