@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "gezinsmuur.moderation",
     "gezinsmuur.wall",
     "gezinsmuur.campaign",
+    "gezinsmuur.privacy",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",

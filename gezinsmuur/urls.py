@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("gezinsmuur.submissions.urls")),
     path("", include("gezinsmuur.wall.urls")),
     path("moderation/", include("gezinsmuur.moderation.urls")),
+    path("", include("gezinsmuur.privacy.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def received(path=SAMPLES / "camera-12mp.jpg") -> Submission:
     with path.open("rb") as fp:
         data = {"idempotency_key": uuid.uuid4(), "message": "Samen.", "consent_publish": True}
-        return actions.create_submission(photo=fp, info=inspect(fp), data=data, language="nl")
+        return actions.create_submission(photo=fp, info=inspect(fp), data=data, language="nl")[0]
 
 
 def test_it_makes_private_renditions_and_hands_the_photo_to_the_moderators():

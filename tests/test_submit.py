@@ -74,14 +74,17 @@ def test_it_accepts_a_phone_photo_and_enqueues_processing_after_commit(
     assert list(ModerationEvent.objects.values_list("to_status", flat=True)) == [Status.RECEIVED]
 
 
-def test_it_shows_the_status_on_the_thank_you_page(client, phone_photo):
+def test_it_shows_the_status_and_the_private_link_once_on_the_thank_you_page(client, phone_photo):
     client.post("/nl/share/", form_data(upload(phone_photo)))
     response = client.get("/nl/share/thanks/")
     html = response.content.decode()
     assert "Mijn zoon en ik horen samen." in html
     assert response["Cache-Control"] == "no-store"
+    assert "/nl/my/" in html and response.context["private_link"]
     with translation.override("nl"):
-        assert str(Status.RECEIVED.label) in html or translation.gettext("Received") in html
+        assert str(Status.RECEIVED.label) in html
+    again = client.get("/nl/share/thanks/")
+    assert not again.context["private_link"]  # shown once; the page links to the private page
 
 
 def test_it_creates_one_submission_for_a_double_click(client, phone_photo):

@@ -16,9 +16,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gezinsmuur.images import ImageInfo, ProcessedImage, to_signed64
+from gezinsmuur.lib import pagecache
 
+from . import files
 from .flags import duplicate_flags, message_flags
-from .models import ModerationEvent, Status, Submission
+from .models import ModerationEvent, Status, Submission, Tombstone
+from .privatelink import hash_token, new_token
 
 log = logging.getLogger(__name__)
 
@@ -58,16 +61,19 @@ def change_status(
 
 def create_submission(
     *, photo: File, info: ImageInfo, data: dict[str, Any], language: str
-) -> Submission:
+) -> tuple[Submission, str]:
     """Store the original privately, commit the row, and enqueue processing after the commit.
 
-    A second call with the same idempotency key (a double click, a mobile retry) returns the first
-    submission and stores nothing.
+    Returns the submission and the token of its private link (only its hash is stored). A second
+    call with the same idempotency key (a double click, a mobile retry) stores nothing and returns
+    the first submission with a new token: the answer to the first request may never have arrived.
     """
     existing = Submission.objects.filter(idempotency_key=data["idempotency_key"]).first()
     if existing:
-        return existing
+        return existing, issue_private_link(existing)
+    token, token_hash = new_token()
     submission = Submission(
+        token_hash=token_hash,
         idempotency_key=data["idempotency_key"],
         message=data["message"],
         display_name=data.get("display_name", ""),
@@ -90,9 +96,72 @@ def create_submission(
             transaction.on_commit(lambda: enqueue_processing(submission))
     except IntegrityError:
         originals.delete(submission.original)
-        return Submission.objects.get(idempotency_key=data["idempotency_key"])
+        existing = Submission.objects.get(idempotency_key=data["idempotency_key"])
+        return existing, issue_private_link(existing)
     log.info("submission.received id=%s format=%s", submission.public_id, info.format)
-    return submission
+    return submission, token
+
+
+def issue_private_link(submission: Submission) -> str:
+    """A new private-link token for `submission`; any earlier link stops working."""
+    token, token_hash = new_token()
+    Submission.objects.filter(pk=submission.pk).update(token_hash=token_hash)
+    submission.token_hash = token_hash
+    return token
+
+
+def find_by_token(token: str) -> Submission | None:
+    if not token or len(token) > 100:
+        return None
+    return Submission.objects.filter(token_hash=hash_token(token)).first()
+
+
+def edit_message(submission: Submission, message: str) -> bool:
+    """The participant changed their message: it goes back to review, off the wall until then."""
+    if submission.status in (Status.REJECTED, Status.WITHDRAWN, Status.FAILED):
+        return False
+    if submission.status == Status.APPROVED:
+        files.unpublish(submission)
+        pagecache.invalidate()
+    if submission.status in (Status.APPROVED, Status.PENDING_REVIEW):
+        return change_status(
+            submission,
+            Status.PENDING_REVIEW,
+            expected=[Status.APPROVED, Status.PENDING_REVIEW],
+            reason="edited by participant",
+            message=message,
+            approved_at=None,
+        )
+    # Still being processed: the new text simply rides along.
+    Submission.objects.filter(pk=submission.pk).update(message=message)
+    submission.message = message
+    return True
+
+
+def erase(submission: Submission, *, reason: str, actor: User | None = None) -> Tombstone:
+    """Remove everything held about a submission: files, rows, cached pages. Keep a tombstone.
+
+    One action for the participant's withdrawal, a moderator's "this is me" request and the
+    retention job. The audit events go with the row; the tombstone (id and content hash) lets a
+    restored backup re-apply the deletion.
+    """
+    files.unpublish(submission)
+    files.delete_private(submission)
+    delete_original(submission)
+    with transaction.atomic():
+        tombstone, _ = Tombstone.objects.get_or_create(
+            public_id=submission.public_id,
+            defaults={"sha256": submission.sha256, "reason": reason[:32]},
+        )
+        Submission.objects.filter(pk=submission.pk).delete()
+    pagecache.invalidate()
+    log.info(
+        "erasure.done id=%s reason=%s actor=%s",
+        submission.public_id,
+        reason,
+        actor.pk if actor else None,
+    )
+    return tombstone
 
 
 def enqueue_processing(submission: Submission) -> None:

@@ -76,6 +76,9 @@ class Submission(models.Model):
     phash = models.BigIntegerField(null=True, blank=True)
     phash_mirror = models.BigIntegerField(null=True, blank=True)
 
+    # The participant's private link: only a SHA-256 of the token is kept (see privatelink.py).
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+
     attempts = models.PositiveSmallIntegerField(default=0)
     failure = models.CharField(max_length=200, blank=True)
     flags = models.JSONField(default=list, blank=True)
@@ -133,3 +136,18 @@ class ModerationEvent(models.Model):
         if self.pk:
             raise ValueError("Moderation events are append-only.")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class Tombstone(models.Model):
+    """What is left of an erased submission: its id and content hash, nothing personal.
+
+    A restored backup replays these deletions before it serves anything.
+    """
+
+    public_id = models.CharField(max_length=16, unique=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    reason = models.CharField(max_length=32)
+    erased_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Tombstone {self.public_id} ({self.reason})"

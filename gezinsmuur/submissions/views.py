@@ -4,11 +4,10 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
+from . import privatelink
 from .actions import create_submission
 from .forms import REJECT_MESSAGES, SubmissionForm
 from .models import Submission
-
-SESSION_KEY = "my_submissions"
 
 
 @require_http_methods(["GET", "POST"])
@@ -22,30 +21,26 @@ def submit(request: HttpRequest) -> HttpResponse:
         form.refusal = "too_large"
     elif form.is_valid():
         assert form.image_info is not None
-        submission = create_submission(
+        submission, token = create_submission(
             photo=form.cleaned_data["photo"],
             info=form.image_info,
             data=form.cleaned_data,
             language=get_language(),
         )
-        remember(request, submission)
+        privatelink.remember(request, submission.public_id, token)
         return redirect_303("submissions:thanks")
     return render(request, "submissions/submit.html", {"form": form}, status=form.status_code)
 
 
 def thanks(request: HttpRequest) -> HttpResponse:
-    ids = request.session.get(SESSION_KEY, [])
-    submissions = Submission.objects.filter(public_id__in=ids).order_by("-created_at")
-    response = render(request, "submissions/thanks.html", {"submissions": submissions})
+    """Thank you, the status, and the private link: shown once, never stored in the clear."""
+    submission = Submission.objects.filter(public_id=privatelink.remembered(request)).first()
+    token = privatelink.take_fresh_token(request)
+    link = request.build_absolute_uri(reverse("privacy:open", args=[token])) if token else ""
+    context = {"submission": submission, "private_link": link}
+    response = render(request, "submissions/thanks.html", context)
     response["Cache-Control"] = "no-store"
     return response
-
-
-def remember(request: HttpRequest, submission: Submission) -> None:
-    """The participant's own browser keeps the ids of what it sent (until the private link issue)."""
-    ids = request.session.get(SESSION_KEY, [])
-    if submission.public_id not in ids:
-        request.session[SESSION_KEY] = [submission.public_id, *ids][:20]
 
 
 def redirect_303(name: str) -> HttpResponse:

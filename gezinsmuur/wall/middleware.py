@@ -21,6 +21,8 @@ from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.http import HttpRequest, HttpResponse
 
+from gezinsmuur.lib import pagecache
+
 STALE_FACTOR = 20  # keep a stale copy twenty times longer than it is fresh
 LOCK_SECONDS = 10
 LOCAL_PAGES = 256  # fresh pages each process keeps in memory (query strings make many keys)
@@ -59,7 +61,7 @@ class PublicPageCacheMiddleware:
         seconds = settings.PUBLIC_CACHE_SECONDS
         if request.method not in ("GET", "HEAD") or seconds <= 0:
             return self.get_response(request)
-        key = "page:" + request.get_full_path()
+        key = f"page:{pagecache.generation()}:{request.get_full_path()}"
         now = time.time()
         page = _local.get(key)
         if page is not None and page[0] > now:

@@ -113,7 +113,7 @@ class Command(BaseCommand):
                     "municipality": place,
                     "consent_publish": True,
                 }
-                submission = create_submission(
+                submission, _token = create_submission(
                     photo=File(fp), info=info, data=data, language=language
                 )
             process_submission.call(submission.pk)
