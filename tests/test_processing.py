@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from gezinsmuur.images import inspect
 from gezinsmuur.submissions import actions
+from gezinsmuur.submissions.consent import wall_consent
 from gezinsmuur.submissions.models import Status, Submission
 from gezinsmuur.submissions.tasks import process_submission
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def received(path=SAMPLES / "camera-12mp.jpg") -> Submission:
     with path.open("rb") as fp:
-        data = {"idempotency_key": uuid.uuid4(), "message": "Samen.", "consent_publish": True}
+        data = {"idempotency_key": uuid.uuid4(), "message": "Samen.", "consent": wall_consent("nl")}
         return actions.create_submission(photo=fp, info=inspect(fp), data=data, language="nl")[0]
 
 

@@ -20,7 +20,11 @@ def form_data(photo, **overrides):
         "message": "Mijn zoon en ik horen samen.",
         "display_name": "Helen & Adam",
         "municipality": "Gent",
-        "consent_publish": "on",
+        "publication": "wall",
+        "uploader": "adult",
+        "consent_partners": "on",
+        "consent_adults": "on",
+        "consent_children": "on",
         "idempotency_key": str(uuid.uuid4()),
     }
     data.update(overrides)
@@ -43,7 +47,17 @@ def test_it_shows_the_form_with_an_unticked_consent_and_the_notice(client):
     response = client.get("/nl/share/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert 'name="consent_publish"' in html and "checked" not in html
+    for name in (
+        "publication",
+        "uploader",
+        "consent_partners",
+        "consent_event",
+        "consent_press",
+        "consent_adults",
+        "consent_children",
+    ):
+        assert f'name="{name}"' in html
+    assert "checked" not in html  # G01: nothing is ticked in advance
     assert 'enctype="multipart/form-data"' in html
     assert "image/heic" in html  # the picker offers phone formats
     with translation.override("nl"):
@@ -68,6 +82,17 @@ def test_it_accepts_a_phone_photo_and_enqueues_processing_after_commit(
     assert submission.message == "Mijn zoon en ik horen samen."
     assert submission.language == "nl"
     assert submission.consent_publish
+    record = submission.consent  # G02
+    assert record["version"] and record["language"] == "nl" and len(record["text_sha256"]) == 64
+    assert record["choices"] == {
+        "publication": "wall",
+        "uploader": "adult",
+        "consent_partners": True,
+        "consent_event": False,
+        "consent_press": False,
+        "consent_adults": True,
+        "consent_children": True,
+    }
     assert submission.original_format == "jpeg"
     assert storages["private"].exists(submission.original)
     assert len(callbacks) == 1  # processing is enqueued only once the row is committed
@@ -144,10 +169,32 @@ def test_it_refuses_a_photo_over_the_byte_cap_and_keeps_the_message(client, sett
     assert Submission.objects.count() == 0 and private_files() == []
 
 
-def test_it_requires_consent(client, phone_photo):
-    response = client.post("/nl/share/", form_data(upload(phone_photo), consent_publish=""))
+@pytest.mark.parametrize(
+    "missing", ["publication", "uploader", "consent_adults", "consent_children"]
+)
+def test_it_requires_each_consent_and_stores_nothing_without_it(
+    client, phone_photo, missing
+):  # G01
+    response = client.post("/nl/share/", form_data(upload(phone_photo), **{missing: ""}))
     assert response.status_code == 400
-    assert Submission.objects.count() == 0
+    assert Submission.objects.count() == 0 and private_files() == []
+
+
+def test_a_private_voice_is_counted_but_never_shown(client, phone_photo, moderator):
+    from gezinsmuur.moderation.actions import approve
+    from gezinsmuur.submissions.tasks import process_submission
+
+    data = form_data(upload(phone_photo), publication="private", consent_press="on")
+    client.post("/nl/share/", data)
+    submission = Submission.objects.get()
+    assert not submission.consent_publish
+    assert submission.consent["choices"]["consent_press"] is False  # no use without the wall
+    process_submission.call(submission.pk)
+    submission.refresh_from_db()
+    approve(submission, moderator=moderator)
+    wall = client.get("/nl/wall/")
+    assert wall.context["voices"] == 1 and wall.context["tiles"] == []
+    assert client.get(f"/nl/wall/{submission.public_id}/").status_code == 404
 
 
 def test_it_refuses_a_message_over_500_characters(client, phone_photo):
@@ -178,6 +225,7 @@ def test_it_does_not_enqueue_when_the_transaction_rolls_back(
 
     from gezinsmuur.images import inspect
     from gezinsmuur.submissions.actions import create_submission
+    from gezinsmuur.submissions.consent import wall_consent
 
     with django_capture_on_commit_callbacks() as callbacks:
         try:
@@ -186,7 +234,7 @@ def test_it_does_not_enqueue_when_the_transaction_rolls_back(
                     data = {
                         "idempotency_key": uuid.uuid4(),
                         "message": "x",
-                        "consent_publish": True,
+                        "consent": wall_consent("nl"),
                     }
                     create_submission(photo=fp, info=inspect(fp), data=data, language="nl")
                 raise RuntimeError("roll back")

@@ -26,7 +26,6 @@ from .privatelink import hash_token, new_token
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3
-CONSENT_VERSION = "2025-1"
 
 
 def change_status(
@@ -79,8 +78,9 @@ def create_submission(
         display_name=data.get("display_name", ""),
         municipality=data.get("municipality", ""),
         language=language,
-        consent_publish=data["consent_publish"],
-        consent_version=CONSENT_VERSION,
+        consent_publish=data["consent"]["choices"]["publication"] == "wall",
+        consent_version=data["consent"]["version"],
+        consent=data["consent"],
         original_format=info.format,
         width=info.width,
         height=info.height,

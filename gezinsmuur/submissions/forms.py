@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gezinsmuur.images import ImageInfo, ImageRejected, inspect
 
+from . import consent
+
 ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,image/avif,.jpg,.jpeg,.png,.webp,.heic,.heif,.avif"
 
 REJECT_MESSAGES = {
@@ -57,12 +59,28 @@ class SubmissionForm(forms.Form):
     municipality = forms.CharField(
         label=_("Municipality (optional)"), max_length=80, required=False
     )
-    consent_publish = forms.BooleanField(
-        label=_(
-            "I agree that this photo and message are shown on the public wall of the campaign, "
-            "and everyone in the photo agrees too."
-        ),
-        error_messages={"required": _("We can only publish your photo with your consent.")},
+    publication = forms.ChoiceField(
+        label=_("Where may your photo appear?"),
+        choices=consent.PUBLICATION,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose whether your photo may appear on the wall.")},
+    )
+    consent_partners = forms.BooleanField(label=consent.USES["consent_partners"], required=False)
+    consent_event = forms.BooleanField(label=consent.USES["consent_event"], required=False)
+    consent_press = forms.BooleanField(label=consent.USES["consent_press"], required=False)
+    uploader = forms.ChoiceField(
+        label=_("Who are you?"),
+        choices=consent.UPLOADER,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please tell us your age group.")},
+    )
+    consent_adults = forms.BooleanField(
+        label=consent.PEOPLE["consent_adults"],
+        error_messages={"required": _("We can only use a photo that everyone in it agreed to.")},
+    )
+    consent_children = forms.BooleanField(
+        label=consent.PEOPLE["consent_children"],
+        error_messages={"required": _("We can only use a photo that everyone in it agreed to.")},
     )
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
 
@@ -79,6 +97,13 @@ class SubmissionForm(forms.Form):
         if not message:
             raise forms.ValidationError(_("Please write a short message."))
         return message
+
+    def consent_choices(self) -> dict[str, object]:
+        fields = ["publication", "uploader", *consent.USES, *consent.PEOPLE]
+        choices = {name: self.cleaned_data[name] for name in fields}
+        if choices["publication"] != "wall":  # a private voice is used nowhere
+            choices.update(dict.fromkeys(consent.USES, False))
+        return choices
 
     def clean_display_name(self) -> str:
         return clean_text(self.cleaned_data["display_name"])

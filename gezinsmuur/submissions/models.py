@@ -43,8 +43,12 @@ class RejectReason(models.TextChoices):
 
 class SubmissionQuerySet(models.QuerySet["Submission"]):
     def public(self) -> "SubmissionQuerySet":
-        """The one gate for public pages: approved submissions, newest approval first."""
-        return self.filter(status=Status.APPROVED).order_by("-approved_at", "-public_id")
+        """The one gate for public pages: approved, meant for the wall, newest approval first."""
+        return self.counted().filter(consent_publish=True).order_by("-approved_at", "-public_id")
+
+    def counted(self) -> "SubmissionQuerySet":
+        """Every approved voice, including those who keep their photo private."""
+        return self.filter(status=Status.APPROVED)
 
     def for_review(self) -> "SubmissionQuerySet":
         """What moderators work through: waiting for review, or failed processing."""
@@ -61,8 +65,9 @@ class Submission(models.Model):
     display_name = models.CharField(max_length=60, blank=True)
     municipality = models.CharField(max_length=80, blank=True)
     language = models.CharField(max_length=8)
-    consent_publish = models.BooleanField(default=False)
+    consent_publish = models.BooleanField(default=False, help_text="May appear on the public wall")
     consent_version = models.CharField(max_length=32)
+    consent = models.JSONField(default=dict, blank=True, help_text="The record of consent, per use")
 
     original = models.CharField(
         max_length=100, blank=True, help_text="Key of the original in the private storage"
@@ -92,7 +97,10 @@ class Submission(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["status", "-approved_at", "-public_id"], name="wall_order"),
+            models.Index(
+                fields=["status", "consent_publish", "-approved_at", "-public_id"],
+                name="wall_order",
+            ),
             models.Index(fields=["status", "created_at"], name="queue_order"),
         ]
         permissions = [("moderate_submission", "Can review and moderate submissions")]

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
-from . import privatelink
+from . import consent, privatelink
 from .actions import create_submission
 from .forms import REJECT_MESSAGES, SubmissionForm
 from .models import Submission
@@ -21,11 +21,10 @@ def submit(request: HttpRequest) -> HttpResponse:
         form.refusal = "too_large"
     elif form.is_valid():
         assert form.image_info is not None
+        language = get_language()
+        data = {**form.cleaned_data, "consent": consent.record(form.consent_choices(), language)}
         submission, token = create_submission(
-            photo=form.cleaned_data["photo"],
-            info=form.image_info,
-            data=form.cleaned_data,
-            language=get_language(),
+            photo=form.cleaned_data["photo"], info=form.image_info, data=data, language=language
         )
         privatelink.remember(request, submission.public_id, token)
         return redirect_303("submissions:thanks")

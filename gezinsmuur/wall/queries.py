@@ -43,7 +43,7 @@ def tile(public_id: str) -> Submission | None:
 
 
 def voices() -> int:
-    return Submission.objects.public().count()
+    return Submission.objects.counted().count()
 
 
 def make_cursor(submission: Submission) -> str:

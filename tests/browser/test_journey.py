@@ -33,11 +33,18 @@ def mo(django_user_model, seeded):
     return user
 
 
+def consent(page):
+    page.check("input[name=publication][value=wall]")
+    page.check("input[name=uploader][value=adult]")
+    page.check("input[name=consent_adults]")
+    page.check("input[name=consent_children]")
+
+
 def share(page, photo, message):
     page.set_input_files("input[name=photo]", str(photo))
     page.fill("textarea[name=message]", message)
     page.fill("input[name=display_name]", "Helen & Adam")
-    page.check("input[name=consent_publish]")
+    consent(page)
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/share/thanks/$"))
 
@@ -101,7 +108,7 @@ def test_a_refusal_without_javascript_comes_back_with_a_message_in_the_visitors_
     no_js_page.goto("/fr/share/")
     no_js_page.set_input_files("input[name=photo]", str(fake))
     no_js_page.fill("textarea[name=message]", "Bonjour")
-    no_js_page.check("input[name=consent_publish]")
+    consent(no_js_page)
     no_js_page.click("button[type=submit]")
     assert no_js_page.locator(".error").count() == 1
     assert no_js_page.locator("html").get_attribute("lang") == "fr"
@@ -119,7 +126,7 @@ def test_the_browser_sends_a_12_mp_photo_at_least_five_times_smaller(page, seede
     assert page.locator("[data-preview]").is_visible()  # the preview shows
     page.fill("textarea[name=message]", "Klein maar fijn")
     assert "485" in page.locator("[data-counter-output]").inner_text()  # 500 - 15 characters
-    page.check("input[name=consent_publish]")
+    consent(page)
     page.click("button[type=submit]")
     page.wait_for_url(re.compile(r"/share/thanks/$"))
     assert sent and max(sent) * 5 <= TWELVE_MP.stat().st_size, (sent, TWELVE_MP.stat().st_size)

@@ -20,6 +20,7 @@ from gezinsmuur.images import inspect
 from gezinsmuur.moderation.actions import approve
 from gezinsmuur.moderation.roles import ensure_roles
 from gezinsmuur.submissions.actions import create_submission
+from gezinsmuur.submissions.consent import wall_consent
 from gezinsmuur.submissions.models import Submission
 from gezinsmuur.submissions.tasks import process_submission
 
@@ -111,7 +112,7 @@ class Command(BaseCommand):
                     "message": message,
                     "display_name": name,
                     "municipality": place,
-                    "consent_publish": True,
+                    "consent": wall_consent(language),
                 }
                 submission, _token = create_submission(
                     photo=File(fp), info=info, data=data, language=language
