@@ -6,6 +6,7 @@ to start without them. Every variable is listed in `gezinsmuur/lib/env.py` with 
 in `.env.example` and in the README (a test checks that the three agree).
 """
 
+from datetime import date
 from pathlib import Path
 
 import dj_database_url
@@ -207,6 +208,9 @@ EMAIL_BACKEND = (
 EMAIL_HOST = env("EMAIL_HOST") or "localhost"
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL") or "De Gezinsmuur <noreply@localhost>"
+
+# Retention (gezinsmuur/privacy/retention.py): after this date everything is erased.
+ERASE_ALL_AFTER = date.fromisoformat(env("ERASE_ALL_AFTER")) if env("ERASE_ALL_AFTER") else None
 
 # How long a public page (wall, tile, home) is served from the cache. A new approval shows within it.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 30)

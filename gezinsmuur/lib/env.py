@@ -24,6 +24,7 @@ VARIABLES: dict[str, str] = {
     "DEFAULT_FROM_EMAIL": "Sender address of the site's e-mail.",
     "SECURE_SSL_REDIRECT": "0 to stop redirecting to HTTPS when DEBUG is off (e.g. TLS ends elsewhere).",
     "LOG_LEVEL": "Logging level (default INFO).",
+    "ERASE_ALL_AFTER": "Date (YYYY-MM-DD) after which every submission is erased by the retention job.",
 }
 
 
