@@ -47,10 +47,8 @@ def duplicate_flags(sha256: str, phash: int, phash_mirror: int, exclude_pk: int)
     hashes = recent.filter(created_at__gte=since, phash__isnull=False).values_list(
         "phash", flat=True
     )
-    if any(
-        min(hamming(from_signed64(h), phash), hamming(from_signed64(h), phash_mirror))
-        <= NEAR_DUPLICATE_BITS
-        for h in hashes.iterator()
-    ):
-        return ["possible_duplicate"]
+    for stored in hashes.iterator():
+        other = from_signed64(stored or 0)
+        if min(hamming(other, phash), hamming(other, phash_mirror)) <= NEAR_DUPLICATE_BITS:
+            return ["possible_duplicate"]
     return []
