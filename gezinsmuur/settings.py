@@ -207,6 +207,7 @@ EMAIL_BACKEND = (
 )
 EMAIL_HOST = env("EMAIL_HOST") or "localhost"
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL") or "De Gezinsmuur <noreply@localhost>"
 
 # Retention (gezinsmuur/privacy/retention.py): after this date everything is erased.

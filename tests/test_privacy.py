@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import socket
 
 import pytest
 from django.apps import apps
@@ -139,3 +140,55 @@ def test_a_rejected_participant_can_share_again(client, shared, moderator):
     client.get(shared)
     html = client.get("/nl/my/").content.decode()
     assert "/nl/share/" in html and "textarea" not in html
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on localhost that keeps what it receives."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    class Inbox(Message):
+        def __init__(self):
+            super().__init__()
+            self.messages = []
+
+        def handle_message(self, message):
+            self.messages.append(message)
+
+    with socket.socket() as probe:  # a free port on the loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    yield inbox
+    controller.stop()
+
+
+def test_the_private_link_is_mailed_in_the_visitors_language_and_the_address_is_not_kept(
+    client, phone_photo, smtp_server, settings
+):
+    settings.BASE_URL = "https://gezinsmuur.example"
+    data = form_data(upload(phone_photo), email="paula@example.org")
+    client.post("/fr/share/", data, HTTP_HOST="127.0.0.1")
+    [message] = smtp_server.messages
+    assert message["To"] == "paula@example.org"
+    body = message.get_payload(decode=True).decode()
+    assert "https://gezinsmuur.example/fr/my/" in body  # the configured address, not the Host
+    token = body.split("/fr/my/")[1].split("/")[0]
+    assert Submission.objects.get().token_hash == hashlib.sha256(token.encode()).hexdigest()
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert translation.gettext("Your private link for De Gezinsmuur") == message["Subject"]
+    assert "paula@example.org" not in str(Submission.objects.values().get())
+
+
+def test_a_failing_mail_server_loses_nothing(client, phone_photo, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 1  # nothing listens there
+    response = client.post("/nl/share/", form_data(upload(phone_photo), email="p@example.org"))
+    assert response.status_code == 303 and Submission.objects.count() == 1

@@ -59,6 +59,11 @@ class SubmissionForm(forms.Form):
     municipality = forms.CharField(
         label=_("Municipality (optional)"), max_length=80, required=False
     )
+    email = forms.EmailField(
+        label=_("E-mail address (optional)"),
+        help_text=_("Only to send you your private link. We do not keep the address."),
+        required=False,
+    )
     publication = forms.ChoiceField(
         label=_("Where may your photo appear?"),
         choices=consent.PUBLICATION,

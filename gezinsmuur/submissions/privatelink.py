@@ -3,13 +3,20 @@
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 
 
 def new_token() -> tuple[str, str]:
     """A fresh token (for the participant) and its hash (for the database)."""
     token = secrets.token_urlsafe(32)  # 32 bytes = 256 bits
     return token, hash_token(token)
+
+
+def url(token: str) -> str:
+    """The private link, on the configured address (never the Host header a visitor sent)."""
+    return settings.BASE_URL.rstrip("/") + reverse("privacy:open", args=[token])
 
 
 def hash_token(token: str) -> str:
