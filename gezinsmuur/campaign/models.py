@@ -20,7 +20,9 @@ class HomePage(Page):
     hero_text: "models.TextField[str, str]" = models.TextField(_("call to take part"), blank=True)
     share_label: "models.CharField[str, str]" = models.CharField(_("share button"), max_length=60)
     wall_intro: "models.TextField[str, str]" = models.TextField(_("about the wall"), blank=True)
-    notice: "models.TextField[str, str]" = models.TextField(_("notice next to the form"), blank=True)
+    notice: "models.TextField[str, str]" = models.TextField(
+        _("notice next to the form"), blank=True
+    )
 
     content_panels = [
         *Page.content_panels,
