@@ -40,6 +40,8 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e ".[bench]"
+	command -v vipsthumbnail >/dev/null && command -v wrk >/dev/null && command -v nginx >/dev/null \
+		|| (apt-get update -qq && apt-get install -y -qq libvips-tools wrk nginx >/dev/null)
 	$(BIN)/python benchmarks/pipeline.py
 	bash benchmarks/wall.sh
 

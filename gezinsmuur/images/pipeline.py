@@ -28,18 +28,18 @@ from .validate import (
 )
 
 # Each rendition fits a W x W box (W from this tuple): landscape photos get exactly these widths,
-# portraits the same height (a 3:4 portrait gives 360x480 and 900x1200). Wall tiles are 240-400
-# CSS px wide; 1200 serves the full view and the share page. Measured in benchmarks/README.md:
-# a third width (800) costs a third more time, and width-only limits (1200x1600 portraits) make
-# a portrait 1.8x as slow as a landscape photo for little visible gain.
+# portraits the same height (a 3:4 portrait gives 360x480 and 900x1200). Wall tiles are 160-420
+# CSS px wide (site.css); 1200 serves the full view and the share page. Measured (benchmarks/README.md): a
+# third size (800) costs a quarter more time, and width-only limits (1200x1600 portraits) make a
+# portrait up to twice as slow as a landscape photo. Boxes of 480 and 1000 would be 45% faster.
 RENDITION_WIDTHS: Final[tuple[int, ...]] = (480, 1200)
 # Height limit as a multiple of the width limit: 1 makes the limit a square box.
 MAX_HEIGHT_RATIO: Final = 1
 RENDITION_FORMATS: Final = ("avif", "webp", "jpeg")
 # (Pillow format, save options). Nothing else is passed: no exif, icc_profile, xmp or comment.
-# Measured on a 1200x900 photo, one core (benchmarks/README.md): AVIF speed 9 takes 66 ms against
-# 266 ms at speed 8, for 5% more bytes and the same SSIM; WebP method 2 takes 51 ms against 85 ms
-# at method 4, for 3% more bytes. AVIF q60 matches WebP q80's SSIM in 18% fewer bytes.
+# Measured at 1200 px, one core (benchmarks/README.md): AVIF speed 9 takes 64 ms against 213 ms
+# at speed 8, for 4% more bytes and the same SSIM; WebP method 2 takes 45 ms against 98 ms at
+# method 4, for 4% more bytes. AVIF q60 matches WebP q80's SSIM in 16% fewer bytes.
 ENCODERS: Final[dict[str, tuple[str, dict[str, Any]]]] = {
     "avif": ("AVIF", {"quality": 60, "speed": 9}),
     "webp": ("WEBP", {"quality": 80, "method": 2}),

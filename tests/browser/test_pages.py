@@ -46,3 +46,30 @@ def test_the_public_pages_are_accessible_and_stay_on_the_site(
         assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
     assert hosts == {urlparse(live_server.url).netloc}  # no request leaves the site
+
+
+def test_the_wall_scrolls_on_without_a_click(page, settings):
+    from playwright.sync_api import expect
+
+    from tests import factories
+
+    settings.WALL_PAGE_SIZE = 4
+    for i in range(10):
+        factories.submission(message=f"voice {i}")
+    page.goto("/nl/wall/")  # the server sends 4 tiles; the rest arrive as the visitor scrolls
+    for _ in range(5):
+        page.mouse.wheel(0, 5000)
+        page.wait_for_timeout(200)
+    expect(page.locator(".tile")).to_have_count(10)  # (no eval: the CSP forbids it, rightly)
+    assert page.locator("[data-more]").count() == 0  # the last page removes the link
+
+
+def test_the_more_link_pages_without_javascript(no_js_page, settings):
+    from tests import factories
+
+    settings.WALL_PAGE_SIZE = 4
+    for i in range(6):
+        factories.submission(message=f"voice {i}")
+    no_js_page.goto("/nl/wall/")
+    no_js_page.click("[data-more-link]")
+    assert no_js_page.locator(".tile").count() == 2

@@ -22,6 +22,7 @@ from gezinsmuur.images import (
     inspect,
     process,
 )
+from gezinsmuur.images.pipeline import _reduce_buffer
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 Processed = Callable[[Path], ProcessedImage]
@@ -185,6 +186,22 @@ def test_it_keeps_the_primary_image_of_a_multi_image_heic(processed: Processed) 
     small = processed(SAMPLES / "demo/river-town.heic").renditions[1]
     ours = np.asarray(decoded(small.data).convert("RGB"), dtype=np.float64)
     assert np.abs(ours - first).mean() < 8
+
+
+def test_heic_strips_reduce_exactly_like_pillow_on_the_whole_image() -> None:
+    pixels = np.random.default_rng(3).integers(0, 256, (1001, 777, 3), dtype=np.uint8)
+    whole = Image.fromarray(pixels)
+    for factor in (1, 2, 3, 7):
+        ours = _reduce_buffer(memoryview(pixels.tobytes()), "RGB", (777, 1001), 777 * 3, factor)
+        assert np.array_equal(np.asarray(ours), np.asarray(whole.reduce(factor)))
+
+
+def test_a_big_heic_matches_pillows_own_decoding(processed: Processed) -> None:
+    path = SAMPLES / "demo/phone-iphone15pro-gps.heic"
+    with Image.open(path) as heic:  # pillow-heif's Pillow plugin, full size, then resized
+        expected = np.asarray(heic.convert("RGB").resize((900, 1200)), dtype=np.float64)
+    largest = processed(path).renditions[-1]  # ours also converts Display P3 to sRGB
+    assert np.abs(np.asarray(decoded(largest.data), dtype=np.float64) - expected).mean() < 4
 
 
 def test_it_gives_the_average_colour_as_placeholder(processed: Processed) -> None:

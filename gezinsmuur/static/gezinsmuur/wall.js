@@ -25,6 +25,9 @@
           var nextUrl = new URL(link.href);
           nextUrl.searchParams.set("after", next.getAttribute("data-next"));
           link.href = nextUrl.toString();
+          // Observe afresh: if the link is still in view, no new intersection would fire.
+          observer.unobserve(more);
+          observer.observe(more);
         } else {
           observer.disconnect();
           more.remove();
