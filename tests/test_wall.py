@@ -144,6 +144,7 @@ def test_the_media_route_serves_renditions_inertly_and_never_originals(client, t
     assert "immutable" in response["Cache-Control"]
     assert client.get("/media/../private/x.jpeg").status_code == 404
     assert client.get("/media/other/x.jpeg").status_code == 404
+    assert client.get("/media/original_images/x.jpeg").status_code == 404  # CMS uploads, unstripped
 
 
 def test_the_page_cache_answers_a_spike_without_the_database(

@@ -8,6 +8,8 @@ from django.views.static import serve
 from . import queries
 from .middleware import public_page
 
+PUBLIC_PREFIXES = ("tiles/", "images/")
+
 
 @public_page
 def wall(request: HttpRequest) -> HttpResponse:
@@ -28,11 +30,12 @@ def tile(request: HttpRequest, public_id: str) -> HttpResponse:
 def media(request: HttpRequest, path: str) -> HttpResponseBase:
     """Serve public renditions from local files (the embedded default; at scale a proxy or S3 does).
 
-    Only `tiles/` is served, with headers that make a rendition inert and long-lived; originals live
-    in another storage that no URL reaches.
+    Only renditions are served: the wall's `tiles/` and the CMS's `images/` (Wagtail renditions),
+    with headers that make them inert and long-lived. Participants' originals live in another
+    storage that no URL reaches; the CMS's `original_images/` are never served either.
     """
     storage = storages["default"]
-    if not path.startswith("tiles/") or not isinstance(storage, FileSystemStorage):
+    if not path.startswith(PUBLIC_PREFIXES) or not isinstance(storage, FileSystemStorage):
         raise Http404
     response = serve(request, path, document_root=str(storage.location))
     response["Cache-Control"] = "public, max-age=31536000, immutable"
