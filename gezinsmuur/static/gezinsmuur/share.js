@@ -54,14 +54,14 @@
     }).catch(function () { return file; });
   }
 
+  // Show the page the server answered with. The thank-you page shows the private link only
+  // once, so it is displayed from this response instead of being fetched a second time.
   function show(xhr) {
-    if (xhr.status >= 200 && xhr.status < 300 && xhr.responseURL) {
-      window.location.assign(xhr.responseURL);
-      return;
-    }
+    var ok = xhr.status >= 200 && xhr.status < 300 && xhr.responseURL;
     document.open();
     document.write(xhr.responseText);
     document.close();
+    if (ok) window.history.replaceState(null, "", xhr.responseURL);
   }
 
   form.addEventListener("submit", function (event) {
