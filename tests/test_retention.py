@@ -84,3 +84,32 @@ def test_staff_can_erase_on_a_this_is_me_request_from_the_admin(client, django_u
     assert response.status_code == 302
     assert not Submission.objects.exists()
     assert Tombstone.objects.get().reason == "subject_request"
+
+
+def test_g09_the_organisers_csv_is_minimal_logged_and_formula_safe(
+    client, django_user_model, caplog
+):
+    import csv
+    import io
+    import logging
+
+    caplog.set_level(logging.INFO)
+    admin = django_user_model.objects.create_superuser("root", password="root-password-123")
+    evil = factories.submission(
+        message='=HYPERLINK("http://evil.example","klik")', display_name="@bob"
+    )
+    client.force_login(admin)
+    response = client.post(
+        "/django-admin/submissions/submission/",
+        {"action": "export_as_csv", "_selected_action": [evil.pk]},
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    header, row = rows[0], rows[1]
+    assert (
+        "token_hash" not in header and "consent" not in header and "idempotency_key" not in header
+    )
+    assert row[header.index("message")].startswith("'=")
+    assert row[header.index("display_name")] == "'@bob"
+    assert any(
+        "export.csv" in r.getMessage() and "rows=1" in r.getMessage() for r in caplog.records
+    )
