@@ -249,7 +249,11 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = 63072000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True  # submit to the preload list once the domain is stable
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    # __Host- cookies: HTTPS only, this host only, path / (no subdomain can set or read them).
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 LOGGING = {
     "version": 1,

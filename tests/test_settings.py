@@ -48,3 +48,35 @@ def test_development_runs_on_sqlite_and_database_url_switches_to_postgresql(tmp_
     assert run_settings(DEBUG="1", VAR_DIR=str(tmp_path)).stdout.strip().endswith("sqlite3")
     postgres = run_settings(DEBUG="1", DATABASE_URL="postgres://u@127.0.0.1:5432/db")
     assert postgres.stdout.strip() == "django.db.backends.postgresql"
+
+
+def test_w01_production_settings_pass_the_deployment_checklist(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if k not in VARIABLES}
+    production = {
+        "SECRET_KEY": "p" * 30 + "roduction-secret-with-enough-entropy-" + "x7Q2",
+        "ALLOWED_HOSTS": "gezinsmuur.example",
+        "VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**clean, **production},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_w04_production_cookies_are_host_only_and_secure(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if k not in VARIABLES}
+    code = (
+        "import gezinsmuur.settings as s;"
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)"
+    )
+    env = {**clean, "SECRET_KEY": "k" * 60, "VAR_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.split() == ["__Host-sessionid", "__Host-csrftoken", "True", "True"]
