@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.storage import storages
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from gezinsmuur.images import inspect
 from gezinsmuur.submissions import actions
@@ -59,7 +59,7 @@ def test_it_retries_and_after_three_attempts_marks_the_photo_failed(
 ):
     submission = received()
 
-    def broken(fp):
+    def broken(fp, blur_faces=False):
         raise MemoryError("decoder blew up")
 
     monkeypatch.setattr("gezinsmuur.submissions.tasks.process", broken)
@@ -142,3 +142,15 @@ def test_a_mirrored_re_encoded_copy_is_flagged_as_a_possible_duplicate(tmp_path)
     process_submission.call(mirrored.pk)
     mirrored.refresh_from_db()
     assert mirrored.flags == ["possible_duplicate"]
+
+
+def test_it_asks_the_moderator_to_check_when_no_face_was_found_to_blur():
+    submission = received(SAMPLES / "demo" / "phone-beach-gps.jpg")
+    Submission.objects.filter(pk=submission.pk).update(blur_faces=True)
+    process_submission.call(submission.pk)
+    submission.refresh_from_db()
+    assert submission.flags == ["no_face_found"]
+    with translation.override("en"):
+        assert submission.flag_labels == [
+            "Faces should be blurred, but none were found: check the photo"
+        ]

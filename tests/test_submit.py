@@ -11,6 +11,8 @@ from django.utils import translation
 from gezinsmuur.submissions.forms import REJECT_MESSAGES
 from gezinsmuur.submissions.models import ModerationEvent, Status, Submission
 
+from .conftest import SAMPLES
+
 pytestmark = pytest.mark.django_db
 
 
@@ -249,3 +251,44 @@ def test_it_cuts_off_a_body_far_over_the_cap_without_storing_it(client, settings
     response = client.post("/nl/share/", form_data(upload(phone_photo)))
     assert response.status_code == 413
     assert Submission.objects.count() == 0 and private_files() == []
+
+
+def test_it_offers_face_blurring_unticked_and_passes_the_choice_to_the_worker(
+    client, django_capture_on_commit_callbacks
+):
+    from gezinsmuur.submissions.tasks import process_submission
+
+    html = client.get("/nl/share/").content.decode()
+    assert 'name="blur_faces"' in html and "checked" not in html
+    faces = SAMPLES / "faces-mother-child.png"
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(
+            "/nl/share/", form_data(upload(faces, content_type="image/png"), blur_faces="on")
+        )
+    assert response.status_code == 303
+    submission = Submission.objects.get()
+    assert submission.blur_faces is True
+    process_submission.call(submission.pk)
+    submission.refresh_from_db()
+    assert submission.status == Status.PENDING_REVIEW
+    assert submission.flags == ["faces_blurred:2"]
+    with translation.override("nl"):
+        assert submission.flag_labels == [
+            translation.ngettext(
+                "%(count)d face blurred automatically: check that every face is covered",
+                "%(count)d faces blurred automatically: check that every face is covered",
+                2,
+            )
+            % {"count": 2}
+        ]
+
+
+def test_without_the_box_ticked_faces_are_left_alone_and_not_flagged(client):
+    from gezinsmuur.submissions.tasks import process_submission
+
+    client.post("/nl/share/", form_data(upload(SAMPLES / "faces-mother-child.png")))
+    submission = Submission.objects.get()
+    assert submission.blur_faces is False
+    process_submission.call(submission.pk)
+    submission.refresh_from_db()
+    assert submission.flags == []

@@ -1,9 +1,11 @@
 """The image pipeline: validation in the upload request, renditions and hashes in the worker.
 
 Pure pixel work that imports no Django. Call inspect() in the request (header only, cheap) and
-process() in the worker; both raise ImageRejected with a `reason` from REJECT_REASONS.
+process() in the worker (which can pixelate faces first, see faces.py); both raise ImageRejected
+with a `reason` from REJECT_REASONS.
 """
 
+from .faces import blur_faces, detect_faces, pixelate
 from .hashing import from_signed64, hamming, phash, sha256_file, to_signed64
 from .pipeline import (
     RENDITION_FORMATS,
@@ -35,10 +37,13 @@ __all__ = [
     "ImageRejected",
     "ProcessedImage",
     "Rendition",
+    "blur_faces",
+    "detect_faces",
     "from_signed64",
     "hamming",
     "inspect",
     "phash",
+    "pixelate",
     "process",
     "sha256_file",
     "to_signed64",

@@ -17,6 +17,7 @@ import numpy as np
 import pillow_heif
 from PIL import Image, ImageCms, ImageOps
 
+from .faces import blur_faces as pixelate_faces
 from .hashing import phash_pair, sha256_file
 from .validate import (
     SWAPPING_ORIENTATIONS,
@@ -70,17 +71,32 @@ class ProcessedImage:
     sha256: str  # hex digest of the original bytes
     phash: int  # unsigned 64-bit DCT perceptual hash of the upright image
     phash_mirror: int  # the same of its horizontal mirror
+    faces_blurred: int = 0  # faces found and pixelated when blur_faces was asked
 
 
-def process(fp: IO[bytes]) -> ProcessedImage:
-    """Make the public renditions of an upload; raise ImageRejected for permanently bad input."""
+def process(fp: IO[bytes], blur_faces: bool = False) -> ProcessedImage:
+    """Make the public renditions of an upload; raise ImageRejected for permanently bad input.
+
+    With `blur_faces`, every face found is pixelated in the upright image before any rendition
+    is made from it, so no rendition ever holds the face.
+    """
     digest = sha256_file(fp)
     info, largest = _decode(fp, sniff_format(fp))
+    faces = 0
+    if blur_faces:
+        largest, faces = pixelate_faces(largest)
     images = _scaled_copies(largest)
     renditions = [_encode(image, name) for image in images for name in RENDITION_FORMATS]
     phash, phash_mirror = phash_pair(images[0])  # 32x32 from the smallest is as good, and cheaper
     return ProcessedImage(
-        info.width, info.height, renditions, placeholder(images[0]), digest, phash, phash_mirror
+        info.width,
+        info.height,
+        renditions,
+        placeholder(images[0]),
+        digest,
+        phash,
+        phash_mirror,
+        faces,
     )
 
 

@@ -19,7 +19,7 @@ from gezinsmuur.images import ImageInfo, ProcessedImage, to_signed64
 from gezinsmuur.lib import pagecache
 
 from . import files
-from .flags import duplicate_flags, message_flags
+from .flags import duplicate_flags, face_flags, message_flags
 from .models import ModerationEvent, Status, Submission, Tombstone
 from .privatelink import hash_token, new_token
 
@@ -81,6 +81,7 @@ def create_submission(
         consent_publish=data["consent"]["choices"]["publication"] == "wall",
         consent_version=data["consent"]["version"],
         consent=data["consent"],
+        blur_faces=data.get("blur_faces", False),
         original_format=info.format,
         width=info.width,
         height=info.height,
@@ -188,8 +189,12 @@ def finish_processing(
     submission: Submission, result: ProcessedImage, renditions: list[dict]
 ) -> bool:
     """Record the renditions and flags, and hand the submission to the moderators."""
-    found = message_flags(submission.message) + duplicate_flags(
-        result.sha256, result.phash, result.phash_mirror, exclude_pk=submission.pk
+    found = (
+        message_flags(submission.message)
+        + duplicate_flags(
+            result.sha256, result.phash, result.phash_mirror, exclude_pk=submission.pk
+        )
+        + face_flags(submission.blur_faces, result.faces_blurred)
     )
     return change_status(
         submission,

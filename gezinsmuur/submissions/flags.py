@@ -1,6 +1,7 @@
 """Automatic flags for the moderators. They never publish or hide anything by themselves.
 
-Flags are codes; `FLAG_LABELS` gives the moderator a translated label.
+Flags are codes; `flag_label()` gives the moderator a translated label. A code may carry a count
+after a colon ("faces_blurred:2").
 """
 
 import re
@@ -8,6 +9,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from gezinsmuur.images import from_signed64, hamming
 
@@ -23,6 +25,7 @@ FLAG_LABELS = {
     "national_number": _("Contains what looks like a national register number"),
     "duplicate": _("Exactly the same photo was shared before"),
     "possible_duplicate": _("Looks like a photo shared before"),
+    "no_face_found": _("Faces should be blurred, but none were found: check the photo"),
 }
 PATTERNS = {
     "url": re.compile(
@@ -32,6 +35,25 @@ PATTERNS = {
     "phone": re.compile(r"(\+|00)\d[\d /.-]{7,}\d|\b0\d[\d /.-]{7,}\d"),
     "national_number": re.compile(r"\b\d{2}[.\s]?\d{2}[.\s]?\d{2}[-\s]?\d{3}[.\s]?\d{2}\b"),
 }
+
+
+def flag_label(code: str) -> str:
+    name, _sep, count = code.partition(":")
+    if name == "faces_blurred":
+        faces = int(count or 0)
+        return ngettext(
+            "%(count)d face blurred automatically: check that every face is covered",
+            "%(count)d faces blurred automatically: check that every face is covered",
+            faces,
+        ) % {"count": faces}
+    return str(FLAG_LABELS.get(code, code))
+
+
+def face_flags(asked: bool, faces_blurred: int) -> list[str]:
+    """The worker's face blur is a help, not a guarantee: the moderator always checks."""
+    if not asked:
+        return []
+    return [f"faces_blurred:{faces_blurred}"] if faces_blurred else ["no_face_found"]
 
 
 def message_flags(message: str) -> list[str]:

@@ -43,6 +43,15 @@ class SubmissionForm(forms.Form):
         widget=forms.FileInput(attrs={"accept": ACCEPT, "data-photo-input": ""}),
         error_messages={"required": _("Please choose a photo.")},
     )
+    blur_faces = forms.BooleanField(
+        label=_("Blur all faces for me"),
+        help_text=_(
+            "We make the faces we find unrecognisable before anyone else sees the photo. "
+            "A moderator checks that no face was missed."
+        ),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"data-blur-faces": ""}),
+    )
     message = forms.CharField(
         label=_("Your message"),
         help_text=_("Up to 500 characters. Plain text."),

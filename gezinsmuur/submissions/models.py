@@ -68,6 +68,9 @@ class Submission(models.Model):
     consent_publish = models.BooleanField(default=False, help_text="May appear on the public wall")
     consent_version = models.CharField(max_length=32)
     consent = models.JSONField(default=dict, blank=True, help_text="The record of consent, per use")
+    blur_faces = models.BooleanField(
+        default=False, help_text="The participant asked the worker to blur every face it finds"
+    )
 
     original = models.CharField(
         max_length=100, blank=True, help_text="Key of the original in the private storage"
@@ -110,9 +113,9 @@ class Submission(models.Model):
 
     @property
     def flag_labels(self) -> list[str]:
-        from .flags import FLAG_LABELS  # flags reads this model; the labels are only for display
+        from .flags import flag_label  # flags reads this model; the labels are only for display
 
-        return [str(FLAG_LABELS.get(code, code)) for code in self.flags]
+        return [flag_label(code) for code in self.flags]
 
     @property
     def reject_reason_text(self) -> str:

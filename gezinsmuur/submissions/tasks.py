@@ -23,7 +23,7 @@ def process_submission(pk: int) -> None:
         return
     try:
         with files.private().open(submission.original) as fp:
-            result = process(fp)
+            result = process(fp, blur_faces=submission.blur_faces)
         renditions = files.store_renditions(submission, result)
     except ImageRejected as rejected:
         actions.fail_processing(submission, rejected.reason, permanent=True)

@@ -39,6 +39,7 @@
   // Draw the photo at most MAX_SIDE pixels wide or high; browsers apply EXIF orientation when
   // decoding, and a canvas keeps only pixels, so location data never leaves the phone this way.
   function downscale(file) {
+    if (blurred()) return window.gezinsmuurBlur.toFile(QUALITY); // blur.js: only the blurred copy
     if (!DOWNSCALE_TYPES.test(file.type) || !window.createImageBitmap) return Promise.resolve(file);
     return createImageBitmap(file).then(function (bitmap) {
       var scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
@@ -53,6 +54,8 @@
       });
     }).catch(function () { return file; });
   }
+
+  function blurred() { return Boolean(window.gezinsmuurBlur && window.gezinsmuurBlur.active()); }
 
   // Show the page the server answered with. The thank-you page shows the private link only
   // once, so it is displayed from this response instead of being fetched a second time.
@@ -83,8 +86,11 @@
         });
       }
       xhr.addEventListener("load", function () { show(xhr); });
-      xhr.addEventListener("error", function () { sending = false; submitButton.disabled = false; form.submit(); });
+      xhr.addEventListener("error", function () {
+        sending = false; submitButton.disabled = false;
+        if (!blurred()) form.submit(); // a plain post would send the photo without the blur
+      });
       xhr.send(data);
-    });
+    }, function () { sending = false; submitButton.disabled = false; });
   });
 })();
