@@ -57,7 +57,7 @@ def test_the_private_rendition_opens_for_moderators_only(client, moderator, stra
     )
 
 
-def test_approving_publishes_the_files_and_deletes_the_original(
+def test_g06_approving_publishes_the_files_and_deletes_the_original(
     client, moderator, pending, django_capture_on_commit_callbacks
 ):
     client.force_login(moderator)

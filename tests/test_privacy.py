@@ -44,7 +44,7 @@ def test_the_token_has_256_bits_and_only_its_hash_is_stored(shared):
     assert token not in str(Submission.objects.values().get())
 
 
-def test_the_link_is_swapped_for_a_session_and_a_url_without_the_token(client, shared):  # W11
+def test_w11_the_link_is_swapped_for_a_session_and_a_url_without_the_token(client, shared):  # W11
     client.cookies.clear()
     response = client.get(shared)
     assert response.status_code == 303 and response["Location"] == "/nl/my/"
@@ -88,13 +88,13 @@ def test_editing_a_published_message_takes_it_off_the_wall_until_reviewed(client
     assert approved.events.last().reason == "edited by participant"
 
 
-def test_withdrawing_asks_first_and_a_get_changes_nothing(client, shared):  # W12
+def test_w12_withdrawing_asks_first_and_a_get_changes_nothing(client, shared):  # W12
     client.get(shared)
     assert client.get("/nl/my/withdraw/").status_code == 200
     assert Submission.objects.count() == 1
 
 
-def test_withdrawal_removes_the_tile_from_every_page_at_once(
+def test_g03_g05_withdrawal_removes_the_tile_from_every_page_at_once(
     client, settings, shared, approved
 ):  # G03
     settings.PUBLIC_CACHE_SECONDS = 30
@@ -109,7 +109,7 @@ def test_withdrawal_removes_the_tile_from_every_page_at_once(
     assert client.get("/nl/my/").status_code == 403  # the private session is gone too
 
 
-def test_after_withdrawal_nothing_of_the_submission_is_left_but_its_tombstone(
+def test_g04_after_withdrawal_nothing_of_the_submission_is_left_but_its_tombstone(
     client, shared, approved, private_storage
 ):  # G04
     client.get(shared)
@@ -192,3 +192,27 @@ def test_a_failing_mail_server_loses_nothing(client, phone_photo, settings):
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 1  # nothing listens there
     response = client.post("/nl/share/", form_data(upload(phone_photo), email="p@example.org"))
     assert response.status_code == 303 and Submission.objects.count() == 1
+
+
+def test_leaving_the_wall_takes_the_tile_down_and_keeps_the_old_record(client, shared, approved):
+    client.get(shared)
+    response = client.post(
+        "/nl/my/consent/", {"consent-publication": "private", "consent-consent_press": "on"}
+    )
+    assert response.status_code == 303
+    approved.refresh_from_db()
+    assert not approved.consent_publish and approved.status == Status.APPROVED  # still counted
+    assert client.get(f"/nl/wall/{approved.public_id}/").status_code == 404
+    assert client.get("/nl/wall/").context["voices"] == 1
+    assert approved.consent["choices"]["consent_press"] is False  # no use without the wall
+    assert approved.consent["history"][0]["choices"]["publication"] == "wall"
+
+
+def test_coming_back_onto_the_wall_goes_through_review_again(client, shared, approved):
+    client.get(shared)
+    client.post("/nl/my/consent/", {"consent-publication": "private"})
+    client.post("/nl/my/consent/", {"consent-publication": "wall", "consent-consent_event": "on"})
+    approved.refresh_from_db()
+    assert approved.consent_publish and approved.status == Status.PENDING_REVIEW
+    assert approved.consent["choices"]["consent_event"] is True
+    assert len(approved.consent["history"]) == 2

@@ -45,7 +45,7 @@ def private_files():
         return []
 
 
-def test_it_shows_the_form_with_an_unticked_consent_and_the_notice(client):
+def test_g01_it_shows_the_form_with_nothing_ticked_and_the_notice(client):
     response = client.get("/nl/share/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -72,7 +72,7 @@ def test_it_shows_the_form_with_an_unticked_consent_and_the_notice(client):
         )
 
 
-def test_it_accepts_a_phone_photo_and_enqueues_processing_after_commit(
+def test_g02_it_accepts_a_phone_photo_records_consent_and_enqueues_after_commit(
     client, phone_photo, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -174,7 +174,7 @@ def test_it_refuses_a_photo_over_the_byte_cap_and_keeps_the_message(client, sett
 @pytest.mark.parametrize(
     "missing", ["publication", "uploader", "consent_adults", "consent_children"]
 )
-def test_it_requires_each_consent_and_stores_nothing_without_it(
+def test_g01_it_requires_each_consent_and_stores_nothing_without_it(
     client, phone_photo, missing
 ):  # G01
     response = client.post("/nl/share/", form_data(upload(phone_photo), **{missing: ""}))

@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gezinsmuur.submissions import consent
 from gezinsmuur.submissions.forms import clean_text
+from gezinsmuur.submissions.models import Submission
 
 
 class EditMessageForm(forms.Form):
@@ -18,3 +20,20 @@ class EditMessageForm(forms.Form):
         if len(message) > 500:
             raise forms.ValidationError(_("Please keep your message to 500 characters."))
         return message
+
+
+class ConsentForm(forms.Form):
+    """The uses a participant may change later; who is in the photo was confirmed when sharing."""
+
+    publication = forms.ChoiceField(
+        label=_("Where may your photo appear?"),
+        choices=consent.PUBLICATION,
+        widget=forms.RadioSelect,
+    )
+    consent_partners = forms.BooleanField(label=consent.USES["consent_partners"], required=False)
+    consent_event = forms.BooleanField(label=consent.USES["consent_event"], required=False)
+    consent_press = forms.BooleanField(label=consent.USES["consent_press"], required=False)
+
+    @classmethod
+    def for_submission(cls, submission: Submission) -> "ConsentForm":
+        return cls(initial=submission.consent.get("choices", {}), prefix="consent")

@@ -5,13 +5,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods, require_POST
 
 from gezinsmuur.submissions import actions, privatelink
 from gezinsmuur.submissions.models import Submission
 from gezinsmuur.submissions.views import redirect_303
 
-from .forms import EditMessageForm
+from .forms import ConsentForm, EditMessageForm
 
 
 def private(view: Any) -> Any:
@@ -54,10 +55,23 @@ def mine(request: HttpRequest, submission: Submission) -> HttpResponse:
         form = EditMessageForm(request.POST)
         if form.is_valid() and actions.edit_message(submission, form.cleaned_data["message"]):
             return redirect_303("privacy:mine")
-    status = 400 if form.errors else 200
-    return render(
-        request, "privacy/mine.html", {"submission": submission, "form": form}, status=status
-    )
+    context = {
+        "submission": submission,
+        "form": form,
+        "consent_form": ConsentForm.for_submission(submission),
+    }
+    return render(request, "privacy/mine.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+@private
+def change_consent(request: HttpRequest, submission: Submission) -> HttpResponse:
+    form = ConsentForm(request.POST, prefix="consent")
+    if not form.is_valid():
+        context = {"submission": submission, "form": EditMessageForm(), "consent_form": form}
+        return render(request, "privacy/mine.html", context, status=400)
+    actions.change_consent(submission, form.cleaned_data, get_language())
+    return redirect_303("privacy:mine")
 
 
 @require_http_methods(["GET", "POST"])

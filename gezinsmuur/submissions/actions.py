@@ -18,7 +18,7 @@ from django.utils import timezone
 from gezinsmuur.images import ImageInfo, ProcessedImage, to_signed64
 from gezinsmuur.lib import pagecache
 
-from . import files
+from . import consent, files
 from .flags import duplicate_flags, face_flags, message_flags
 from .models import ModerationEvent, Status, Submission, Tombstone
 from .privatelink import hash_token, new_token
@@ -256,3 +256,34 @@ def delete_original(submission: Submission) -> None:
         storages["private"].delete(submission.original)
         Submission.objects.filter(pk=submission.pk).update(original="")
         submission.original = ""
+
+
+def change_consent(submission: Submission, uses: dict[str, Any], language: str) -> bool:
+    """The participant changed what their photo may be used for; the old record is kept in history.
+
+    Leaving the wall takes the tile down at once. Coming (back) onto the wall after approval sends
+    the photo to review again, so a moderator sees it before it is public.
+    """
+    choices = {**submission.consent.get("choices", {}), **uses}
+    if choices["publication"] != "wall":
+        choices.update(dict.fromkeys(consent.USES, False))
+    record = consent.record(choices, language)
+    record["history"] = [
+        *submission.consent.get("history", []),
+        _without_history(submission.consent),
+    ]
+    on_wall = choices["publication"] == "wall"
+    if submission.status == Status.APPROVED and submission.consent_publish and not on_wall:
+        files.unpublish(submission)
+        pagecache.invalidate()
+    if submission.status == Status.APPROVED and on_wall and not submission.consent_publish:
+        change_status(
+            submission, Status.PENDING_REVIEW, expected=[Status.APPROVED], reason="consent changed"
+        )
+    Submission.objects.filter(pk=submission.pk).update(consent=record, consent_publish=on_wall)
+    submission.consent, submission.consent_publish = record, on_wall
+    return True
+
+
+def _without_history(record: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in record.items() if key != "history"}

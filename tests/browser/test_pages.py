@@ -22,7 +22,7 @@ def site(settings):
 
 @pytest.mark.parametrize("language", ["nl", "ar"])
 @pytest.mark.parametrize("width", [360, 1280])
-def test_the_public_pages_are_accessible_and_stay_on_the_site(
+def test_g07_the_public_pages_are_accessible_and_stay_on_the_site(
     chromium, live_server, site, language, width
 ):
     context = chromium.new_context(

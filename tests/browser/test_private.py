@@ -21,7 +21,7 @@ def seeded(settings):
 
 
 @pytest.mark.parametrize("language", ["nl", "ar"])
-def test_the_private_link_journey(chromium, live_server, seeded, language):
+def test_g07_the_private_link_journey(chromium, live_server, seeded, language):
     context = chromium.new_context(base_url=live_server.url, viewport={"width": 360, "height": 800})
     page = context.new_page()
     page.goto(f"/{language}/share/")
