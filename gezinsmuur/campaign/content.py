@@ -518,3 +518,57 @@ DEMO_MESSAGES = [
     ("Nos enfants ne sont pas des dossiers.", "", "Namur", "fr"),
     ("Elke dag wachten is een dag te veel.", "Fatima & kinderen", "Mechelen", "nl"),
 ]
+
+# What the software does since the consent, e-mail, blur and retention work: appended to the
+# privacy statement so it says, in every language, what the code guarantees.
+PRIVACY_MORE = {
+    "nl": "<h2>Jouw keuzes</h2><p>Je kiest zelf: op de muur, of alleen je stem laten tellen en je "
+    "foto privé houden. Websites van partners, het evenement van 15 mei en de pers zijn aparte, "
+    "vrijwillige keuzes. Met je persoonlijke link verander je ze later.</p><h2>Gezichten "
+    "vervagen</h2><p>Je kunt gezichten vervagen voor je foto je telefoon verlaat, of ons vragen "
+    "elk gezicht te vervagen. Een moderator controleert het.</p><h2>E-mail</h2><p>Laat je een "
+    "e-mailadres achter, dan sturen we daar één keer je persoonlijke link naartoe. We bewaren het "
+    "adres niet.</p><h2>Hoe lang</h2><p>Je oorspronkelijke foto wissen we zodra een moderator "
+    "beslist heeft. Een geweigerde inzending wissen we na 7 dagen, een onafgewerkte na 30 dagen, "
+    "en na de campagne alles. Je kunt altijd vragen wat we over je inzending bewaren.</p>",
+    "fr": "<h2>Vos choix</h2><p>Vous choisissez : sur le mur, ou seulement compter votre voix et "
+    "garder votre photo privée. Les sites des partenaires, l’événement du 15 mai et la presse "
+    "sont des choix séparés et libres. Avec votre lien personnel, vous les modifiez plus tard."
+    "</p><h2>Flouter les visages</h2><p>Vous pouvez flouter les visages avant que la photo ne "
+    "quitte votre téléphone, ou nous demander de flouter chaque visage. Un modérateur vérifie."
+    "</p><h2>E-mail</h2><p>Si vous laissez une adresse e-mail, nous y envoyons une seule fois "
+    "votre lien personnel. Nous ne gardons pas l’adresse.</p><h2>Combien de temps</h2><p>Nous "
+    "effaçons votre photo d’origine dès qu’un modérateur a décidé. Une participation refusée est "
+    "effacée après 7 jours, une participation inachevée après 30 jours, et tout à la fin de la "
+    "campagne. Vous pouvez toujours demander ce que nous conservons sur votre participation.</p>",
+    "en": "<h2>Your choices</h2><p>You choose: on the wall, or only count your voice and keep your "
+    "photo private. Partners’ websites, the 15 May event and the press are separate, optional "
+    "choices. You can change them later with your private link.</p><h2>Blurring faces</h2><p>You "
+    "can blur faces before the photo leaves your phone, or ask us to blur every face. A moderator "
+    "checks it.</p><h2>E-mail</h2><p>If you leave an e-mail address, we send your private link "
+    "there once. We do not keep the address.</p><h2>How long</h2><p>We erase your original photo "
+    "as soon as a moderator has decided. A rejected submission is erased after 7 days, an "
+    "unfinished one after 30 days, and everything after the campaign. You can always ask what we "
+    "keep about your submission.</p>",
+    "de": "<h2>Ihre Entscheidungen</h2><p>Sie wählen: an der Mauer, oder nur Ihre Stimme zählen "
+    "lassen und Ihr Foto privat halten. Websites der Partner, die Veranstaltung am 15. Mai und die "
+    "Presse sind getrennte, freiwillige Entscheidungen. Mit Ihrem persönlichen Link ändern Sie sie "
+    "später.</p><h2>Gesichter unkenntlich machen</h2><p>Sie können Gesichter unkenntlich machen, "
+    "bevor das Foto Ihr Telefon verlässt, oder uns bitten, jedes Gesicht unkenntlich zu machen. "
+    "Eine Moderatorin oder ein Moderator prüft es.</p><h2>E-Mail</h2><p>Wenn Sie eine "
+    "E-Mail-Adresse angeben, senden wir Ihren persönlichen Link einmal dorthin. Wir speichern die "
+    "Adresse nicht.</p><h2>Wie lange</h2><p>Ihr Originalfoto löschen wir, sobald die Moderation "
+    "entschieden hat. Ein abgelehnter Beitrag wird nach 7 Tagen gelöscht, ein unvollständiger "
+    "nach 30 Tagen, und nach der Kampagne alles. Sie können jederzeit fragen, was wir über Ihren "
+    "Beitrag speichern.</p>",
+    "ar": "<h2>اختياراتك</h2><p>أنت تختار: على الجدار، أو أن يُحسب صوتك فقط وتبقى صورتك خاصة. "
+    "مواقع المنظمات الشريكة وفعالية 15 مايو والصحافة اختيارات منفصلة وطوعية. يمكنك تغييرها لاحقًا "
+    "برابطك الخاص.</p><h2>إخفاء الوجوه</h2><p>يمكنك إخفاء الوجوه قبل أن تغادر الصورة هاتفك، أو أن "
+    "تطلب منا إخفاء كل وجه. يتحقق أحد المشرفين من ذلك.</p><h2>البريد الإلكتروني</h2><p>إذا تركت "
+    "عنوان بريد إلكتروني، نرسل إليه رابطك الخاص مرة واحدة. لا نحتفظ بالعنوان.</p><h2>إلى متى"
+    "</h2><p>نحذف صورتك الأصلية بمجرد أن يقرر المشرف. تُحذف المشاركة المرفوضة بعد 7 أيام، وغير "
+    "المكتملة بعد 30 يومًا، وكل شيء بعد انتهاء الحملة. يمكنك دائمًا أن تسأل عمّا نحتفظ به عن "
+    "مشاركتك.</p>",
+}
+for _code, _more in PRIVACY_MORE.items():
+    PRIVACY[_code]["body"] += _more
