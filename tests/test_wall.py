@@ -169,3 +169,25 @@ def test_a_stale_page_is_rendered_again_by_one_request(client, settings, monkeyp
     monkeypatch.setattr("gezinsmuur.wall.middleware.time.time", lambda: later)
     html = client.get("/nl/wall/").content.decode()
     assert "second voice" in html  # the new approval shows once the entry is stale
+
+
+def test_a_tiles_html_is_rendered_once_and_forgotten_when_it_is_erased(client, settings):
+    from django.core.cache import cache
+
+    from gezinsmuur.lib import pagecache
+    from gezinsmuur.submissions.actions import erase
+
+    tile = factories.submission(message="cached tile voice")
+    client.get("/nl/wall/")
+    key = pagecache.tile_key(tile.public_id, tile.approved_at, "nl")
+    assert "cached tile voice" in cache.get(key)
+    erase(tile, reason="withdrawn")
+    assert cache.get(key) is None  # no message text stays behind in a cache
+
+
+def test_the_language_links_keep_the_page_and_its_query():
+    from gezinsmuur.lib.languages import path_in
+
+    assert path_in("/nl/wall/?after=x", "ar") == "/ar/wall/?after=x"
+    assert path_in("/fr/", "de") == "/de/"
+    assert path_in("/cms/pages/", "fr") == "/cms/pages/"

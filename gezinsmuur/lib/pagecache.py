@@ -4,6 +4,8 @@ Used when something must leave every page now (a withdrawal, an edit of a publis
 new approvals simply show when the cached copy goes stale.
 """
 
+from datetime import datetime
+
 from django.core.cache import cache
 
 KEY = "pagecache:generation"
@@ -18,3 +20,19 @@ def invalidate() -> None:
         cache.incr(KEY)
     except ValueError:  # not set yet (or evicted): any new value retires the old pages
         cache.set(KEY, 2, timeout=None)
+
+
+TILE_SECONDS = 3600
+
+
+def tile_key(public_id: str, approved_at: datetime | None, language: str) -> str:
+    """The cached HTML of one wall tile. A re-approval (after an edit) gives a new key."""
+    moment = int(approved_at.timestamp() * 1_000_000) if approved_at else 0
+    return f"tile:{language}:{public_id}:{moment}"
+
+
+def forget_tile(public_id: str, approved_at: datetime | None) -> None:
+    """Drop a tile's cached HTML in every language (erasure leaves no message text in a cache)."""
+    from django.conf import settings
+
+    cache.delete_many([tile_key(public_id, approved_at, code) for code, _ in settings.LANGUAGES])

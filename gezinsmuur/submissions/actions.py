@@ -149,6 +149,7 @@ def erase(submission: Submission, *, reason: str, actor: User | None = None) -> 
     files.unpublish(submission)
     files.delete_private(submission)
     delete_original(submission)
+    pagecache.forget_tile(submission.public_id, submission.approved_at)
     with transaction.atomic():
         tombstone, _ = Tombstone.objects.get_or_create(
             public_id=submission.public_id,

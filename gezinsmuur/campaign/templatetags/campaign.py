@@ -7,8 +7,9 @@ cached and shared between visitors, so a forged Host must not end up in anyone's
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
 from wagtail.models import Page
+
+from gezinsmuur.lib.languages import path_in
 
 register = template.Library()
 
@@ -28,7 +29,7 @@ def alternates(context: template.Context) -> list[tuple[str, str]]:
     if request is None:
         return []
     path = request.path
-    return [(code, absolute(translate_url(path, code))) for code, _name in settings.LANGUAGES]
+    return [(code, absolute(path_in(path, code))) for code, _name in settings.LANGUAGES]
 
 
 def page_alternates(page: Page, request: HttpRequest | None) -> list[tuple[str, str]]:

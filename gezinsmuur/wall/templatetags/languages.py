@@ -1,5 +1,6 @@
 from django import template
-from django.urls import translate_url
+
+from gezinsmuur.lib.languages import path_in
 
 register = template.Library()
 
@@ -8,4 +9,4 @@ register = template.Library()
 def language_url(context: template.Context, code: str) -> str:
     """The current page in another language (each language has its own URLs)."""
     request = context.get("request")
-    return translate_url(request.get_full_path(), code) if request else f"/{code}/"
+    return path_in(request.get_full_path(), code) if request else f"/{code}/"
