@@ -1,13 +1,13 @@
-"""`{% tile_picture %}`: the responsive <picture> of a tile, AVIF and WebP first, JPEG fallback."""
+"""The wall's tiles: the responsive <picture> (AVIF and WebP first, JPEG fallback) and cached tile HTML."""
 
 from collections import defaultdict
 
 from django import template
 from django.core.cache import cache
+from django.core.files.storage import storages
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from django.core.files.storage import storages
 
 from gezinsmuur.lib import pagecache
 from gezinsmuur.submissions.models import Submission
