@@ -1,6 +1,6 @@
 """The campaign's text per language, used to seed an empty site (editors change it in the CMS).
 
-The Dutch is the campaign's own text (../shared/seed/); French, English, German and Arabic are
+The Dutch is the campaign's own text (the seed file the coalition supplied); French, English, German and Arabic are
 faithful translations. Keys are page fields; `story`, `build_text`, `why_text` and `body` are rich
 text (HTML as Wagtail stores it).
 """
