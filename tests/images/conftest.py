@@ -10,8 +10,6 @@ import pytest
 
 from gezinsmuur.images import ProcessedImage, process
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
 
 @pytest.fixture(scope="session")
 def processed() -> Callable[[Path], ProcessedImage]:

@@ -12,8 +12,7 @@ from PIL import Image
 
 from gezinsmuur.images import detect_faces, pixelate, process
 from gezinsmuur.images.faces import MIN_BLOCK, block_size, grow
-
-from .conftest import SAMPLES
+from tests.conftest import SAMPLES
 
 FACES = SAMPLES / "faces-mother-child.png"  # a mother and her toddler, both looking at the camera
 NO_PEOPLE = sorted((SAMPLES / "demo").iterdir())

@@ -22,8 +22,8 @@ from gezinsmuur.images import (
     to_signed64,
 )
 from gezinsmuur.images.hashing import _DCT, phash_pair
+from tests.conftest import SAMPLES  # noqa: E402 - one definition of the sample folder
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 Processed = Callable[[Path], ProcessedImage]
 NEAR = 8  # Hamming distance within which two photos count as the same picture
 PHOTOS = [

@@ -14,8 +14,8 @@ import pytest
 from PIL import Image, ImageCms, PngImagePlugin
 
 from gezinsmuur.images import ProcessedImage, Rendition, process
+from tests.conftest import SAMPLES  # noqa: E402 - one definition of the sample folder
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 REFUSED = {"truncated.jpg", "truncated.png", "bomb-280mp.jpg"}
 ACCEPTED = sorted(
     path.relative_to(SAMPLES).as_posix()

@@ -11,8 +11,8 @@ import pytest
 from PIL import Image, ImageOps
 
 from gezinsmuur.images import ProcessedImage
+from tests.conftest import SAMPLES  # noqa: E402 - one definition of the sample folder
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 Processed = Callable[[Path], ProcessedImage]
 # Mean absolute difference (0-255) to the orientation-1 reference: re-encoding and the ICC
 # profile of files 2-8 give about 6; a wrong rotation or mirror gives 40 and more.

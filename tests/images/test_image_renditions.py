@@ -23,8 +23,8 @@ from gezinsmuur.images import (
     process,
 )
 from gezinsmuur.images.pipeline import _reduce_buffer
+from tests.conftest import SAMPLES  # noqa: E402 - one definition of the sample folder
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 Processed = Callable[[Path], ProcessedImage]
 
 

@@ -8,7 +8,6 @@ import random
 import struct
 import warnings
 import zlib
-from pathlib import Path
 
 import pytest
 from PIL import BmpImagePlugin, GifImagePlugin, Image, ImageFile, TiffImagePlugin
@@ -22,8 +21,8 @@ from gezinsmuur.images import (
     process,
 )
 from gezinsmuur.images.validate import FORMAT_MAX_PIXELS
+from tests.conftest import SAMPLES  # noqa: E402 - one definition of the sample folder
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
