@@ -25,6 +25,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or (["127.0.0.1", "localhost"] if DEBU
 BASE_URL = env("BASE_URL") or "http://127.0.0.1:8000"
 WAGTAILADMIN_BASE_URL = BASE_URL
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# How many reverse proxies of ours stand in front: the client address is read from their
+# X-Forwarded-For entries only (gezinsmuur/abuse/clientip.py).
+PROXY_HOPS = env_int("PROXY_HOPS", 0)
 
 INSTALLED_APPS = [
     "gezinsmuur.submissions",
@@ -32,6 +35,7 @@ INSTALLED_APPS = [
     "gezinsmuur.wall",
     "gezinsmuur.campaign",
     "gezinsmuur.privacy",
+    "gezinsmuur.abuse",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",

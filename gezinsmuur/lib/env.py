@@ -23,6 +23,7 @@ VARIABLES: dict[str, str] = {
     "EMAIL_PORT": "SMTP port (default 25).",
     "DEFAULT_FROM_EMAIL": "Sender address of the site's e-mail.",
     "SECURE_SSL_REDIRECT": "0 to stop redirecting to HTTPS when DEBUG is off (e.g. TLS ends elsewhere).",
+    "PROXY_HOPS": "Number of trusted reverse proxies in front of the app; 0 ignores X-Forwarded-For (default).",
     "LOG_LEVEL": "Logging level (default INFO).",
     "ERASE_ALL_AFTER": "Date (YYYY-MM-DD) after which every submission is erased by the retention job.",
 }

@@ -1,0 +1,1 @@
+"""Abuse controls for the anonymous forms: client network, rate limits, proof of work, honeypot."""
