@@ -65,10 +65,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A cached public page is answered here: the headers of the middleware below it (CSP,
+    # Permissions-Policy, CORP, X-Frame-Options) are stored with the page, so a hit skips their
+    # per-request work (benchmarks/README.md). Pages whose CSP carries a nonce are never stored.
+    "gezinsmuur.wall.middleware.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "gezinsmuur.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "gezinsmuur.wall.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -191,3 +191,92 @@ def test_the_language_links_keep_the_page_and_its_query():
     assert path_in("/nl/wall/?after=x", "ar") == "/ar/wall/?after=x"
     assert path_in("/fr/", "de") == "/de/"
     assert path_in("/cms/pages/", "fr") == "/cms/pages/"
+
+
+# The page cache answers before django-csp and gezinsmuur.headers (settings.MIDDLEWARE): the
+# security headers of a hit are the ones stored with the page, plus SecurityMiddleware's own.
+SECURITY_HEADERS = (
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Cross-Origin-Resource-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "X-Frame-Options",
+    "Strict-Transport-Security",
+)
+
+
+@pytest.mark.parametrize("path", ["/nl/wall/", "/ar/wall/?after=x", "tile"])
+def test_a_cache_hit_carries_the_same_security_headers_as_a_miss(client, settings, path):
+    settings.PUBLIC_CACHE_SECONDS = 30
+    settings.SECURE_HSTS_SECONDS = 3600  # HTTPS only: both requests below are secure
+    tile = factories.submission()
+    path = f"/nl/wall/{tile.public_id}/" if path == "tile" else path
+    miss = client.get(path, secure=True)
+    hit = client.get(path, secure=True)
+    assert "X-Cache" not in miss and hit["X-Cache"] == "hit"
+    for header in SECURITY_HEADERS:
+        assert miss.has_header(header), header
+        assert hit.get(header) == miss[header], header
+    # and nothing else differs but the cache's own mark
+    assert {k: v for k, v in hit.items() if k != "X-Cache"} == dict(miss.items())
+
+
+def test_a_cache_hit_skips_the_header_middleware(client, settings, monkeypatch):
+    from csp.middleware import CSPMiddleware
+
+    settings.PUBLIC_CACHE_SECONDS = 30
+    calls = []
+    original = CSPMiddleware.process_response
+
+    def counted(self, request, response):
+        calls.append(request.path)
+        return original(self, request, response)
+
+    monkeypatch.setattr(CSPMiddleware, "process_response", counted)
+    client.get("/nl/wall/")
+    hit = client.get("/nl/wall/")
+    assert hit["X-Cache"] == "hit" and "default-src 'none'" in hit["Content-Security-Policy"]
+    assert calls == ["/nl/wall/"]  # the miss built the policy; the hit reused the stored one
+
+
+def nonce_page(request):
+    from django.http import HttpResponse
+
+    from gezinsmuur.wall.middleware import mark_public
+
+    response = HttpResponse(f'<script nonce="{request.csp_nonce}" src="/x.js"></script>')
+    mark_public(response)
+    return response
+
+
+def test_a_page_with_a_csp_nonce_is_never_stored(client, settings):
+    """If the policy ever uses nonces, a cached page would hand every visitor the same one."""
+    from csp.constants import NONCE
+    from django.urls import path
+
+    settings.PUBLIC_CACHE_SECONDS = 30
+    policy = settings.CONTENT_SECURITY_POLICY
+    directives = {
+        **policy["DIRECTIVES"],
+        "script-src": [*policy["DIRECTIVES"]["script-src"], NONCE],
+    }
+    settings.CONTENT_SECURITY_POLICY = {**policy, "DIRECTIVES": directives}
+    settings.ROOT_URLCONF = type("urls", (), {"urlpatterns": [path("nonce/", nonce_page)]})
+    first, second = client.get("/nonce/"), client.get("/nonce/")
+    assert "'nonce-" in first["Content-Security-Policy"]
+    assert "X-Cache" not in second
+    assert first["Content-Security-Policy"] != second["Content-Security-Policy"]
+    assert first.content != second.content
+
+
+def test_static_files_do_not_touch_the_page_cache(client, settings, monkeypatch):
+    from django.core.cache import cache
+
+    settings.PUBLIC_CACHE_SECONDS = 30
+    looked_up = []
+    monkeypatch.setattr(cache, "get", lambda key, *a, **k: looked_up.append(key))
+    client.get("/static/gezinsmuur/site.css")
+    client.get("/media/tiles/none.jpeg")
+    assert not [key for key in looked_up if key.startswith("page:")]

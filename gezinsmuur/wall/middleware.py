@@ -8,6 +8,13 @@ Each process also keeps its own copy of the pages that are still fresh, ready to
 hit costs neither a trip to the shared cache nor unpickling a page (benchmarks/README.md, "Wall
 page"). That copy is used only while the shared entry is fresh, so it changes nothing in what
 visitors see or when a new approval shows; once stale, the shared cache and its lock decide.
+
+It sits right after SecurityMiddleware (settings.MIDDLEWARE), so a hit skips django-csp and
+`gezinsmuur.headers`: the headers they set (CSP, Permissions-Policy, CORP, and X-Frame-Options
+from further in) are stored with the page and served with every hit; SecurityMiddleware still
+adds its own (nosniff, Referrer-Policy, COOP, HSTS) to hits and misses alike. That is only right
+while the policy is the same for every response: a CSP nonce must never be served twice, so a
+response that used one is not stored (`_cacheable`).
 """
 
 import threading
@@ -56,10 +63,17 @@ def mark_public(response: HttpResponse) -> None:
 class PublicPageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        # Static files and renditions are never pages: they skip the lookup (with Redis, two
+        # round trips).
+        self.never_pages = tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         seconds = settings.PUBLIC_CACHE_SECONDS
-        if request.method not in ("GET", "HEAD") or seconds <= 0:
+        if (
+            request.method not in ("GET", "HEAD")
+            or seconds <= 0
+            or request.path_info.startswith(self.never_pages)
+        ):
             return self.get_response(request)
         key = f"page:{pagecache.generation()}:{request.get_full_path()}"
         now = time.time()
@@ -78,7 +92,7 @@ class PublicPageCacheMiddleware:
                 return HttpResponse(page[1], headers=page[2])  # stale while another renders
         try:
             response = self.get_response(request)
-            if _cacheable(response):
+            if _cacheable(request, response):
                 # Browsers and proxies may keep it briefly too; the language is in the path, not a header.
                 response["Cache-Control"] = f"public, max-age={min(seconds, 10)}"
                 del response["Vary"]
@@ -91,12 +105,25 @@ class PublicPageCacheMiddleware:
         return response
 
 
-def _cacheable(response: HttpResponse) -> bool:
+def _cacheable(request: HttpRequest, response: HttpResponse) -> bool:
     return (
         getattr(response, "public_page", False)
         and response.status_code == 200
         and not response.cookies
         and not response.streaming
+        and not _has_nonce(request, response)
+    )
+
+
+def _has_nonce(request: HttpRequest, response: HttpResponse) -> bool:
+    """A page that used a CSP nonce: stored, every visitor would get the same nonce, and an
+    injected script that copies it would run. Today's policy has none (settings: 'self' only);
+    if nonces come, the pages that use one are simply rendered every time."""
+    if isinstance(getattr(request, "_csp_nonce", None), str):  # django-csp made one
+        return True
+    return any(
+        "'nonce-" in response.get(header, "")
+        for header in ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
     )
 
 
