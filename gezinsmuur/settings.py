@@ -6,7 +6,9 @@ to start without them. Every variable is listed in `gezinsmuur/lib/env.py` with 
 in `.env.example` and in the README (a test checks that the three agree).
 """
 
-from datetime import date
+import hashlib
+import hmac
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +38,7 @@ INSTALLED_APPS = [
     "gezinsmuur.campaign",
     "gezinsmuur.privacy",
     "gezinsmuur.abuse",
+    "gezinsmuur.staff",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
@@ -54,13 +57,17 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
-    "django.contrib.admin",
+    "gezinsmuur.staff.adminconfig.StaffAdminConfig",  # django.contrib.admin, staff gate
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -77,9 +84,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Ends staff sessions past their limits; staff URLs only for staff (moderation/access.py).
+    "gezinsmuur.staff.middleware.StaffMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the 429 page
 ]
 
 ROOT_URLCONF = "gezinsmuur.urls"
@@ -187,6 +198,30 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "moderation:queue"
+LOGOUT_REDIRECT_URL = "login"
+
+# Staff sign-in (gezinsmuur/staff): one login for the site, the CMS and the Django admin; then a
+# second factor (TOTP, or a recovery code) before any staff page.
+WAGTAILADMIN_LOGIN_URL = "login"
+WAGTAIL_FRONTEND_LOGIN_URL = "login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # no reset by e-mail: an administrator resets accounts
+OTP_TOTP_ISSUER = "De Gezinsmuur"
+OTP_TOTP_SYNC = False  # accept exactly one 30 s step either way; never widen the window
+STAFF_IDLE_SECONDS = 30 * 60  # a staff session ends after 30 minutes without a request...
+STAFF_SESSION_SECONDS = 12 * 60 * 60  # ... and 12 hours after the password, whatever happens
+# Login throttle per (username, network): 5 failures lock that pair for 15 minutes; the same
+# account from another network still logs in, so an attacker cannot lock the real user out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "gezinsmuur.abuse.clientip.network"  # IPv4 address or IPv6 /64
+AXES_LOCKOUT_CALLABLE = "gezinsmuur.staff.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure kept, not only the counters
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [
@@ -225,6 +260,20 @@ ERASE_ALL_AFTER = date.fromisoformat(env("ERASE_ALL_AFTER")) if env("ERASE_ALL_A
 # How long a public page (wall, tile, home) is served from the cache. A new approval shows within it.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 30)
 WALL_PAGE_SIZE = 24
+
+# Abuse controls (gezinsmuur/abuse): rate limits and ALTCHA replay protection live in the
+# default cache, which must be Redis in production (a deploy check says so) so that every
+# process shares them. Without REDIS_URL (development, tests) each process counts on its own.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = False  # a broken cache refuses new photos rather than letting a flood in
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]  # see abuse/checks.py
+ALTCHA_HMAC_KEY = env("ALTCHA_HMAC_KEY") or hmac.new(
+    SECRET_KEY.encode(), b"gezinsmuur.altcha", hashlib.sha256
+).hexdigest()
+ALTCHA_CHALLENGE_EXPIRE = 20 * 60 * 1000  # milliseconds, as django-altcha counts
+ALTCHA_MAX_NUMBER = env_int("ALTCHA_MAX_NUMBER", 50_000)
+ALTCHA_FLOOD_PER_MINUTE = 30  # share attempts in a minute, site-wide, that count as a flood
+ALTCHA_FLOOD_FACTOR = 10  # ... which makes each new challenge ten times more work
 
 # Everything comes from the site itself: no third party sees a single request.
 CONTENT_SECURITY_POLICY = {

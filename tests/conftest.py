@@ -33,6 +33,30 @@ def private_storage(settings, tmp_path):
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def easy_proof_of_work(settings):
+    """The real ALTCHA check, at a difficulty Python solves in milliseconds."""
+    settings.ALTCHA_MAX_NUMBER = 1000
+
+
+def log_in_staff(client, user):
+    """Log `user` in with a second factor: a confirmed TOTP device, verified in the session.
+
+    What `django_otp.login` does after a right code; the middleware still checks that the device
+    is the user's and confirmed. tests/test_staff.py goes through the real code forms instead.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    device = device or TOTPDevice.objects.create(user=user, name="phone")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
 @pytest.fixture
 def moderator(django_user_model):
     user = django_user_model.objects.create_user("mo", password="mo-password-123")

@@ -58,6 +58,7 @@ def test_w01_production_settings_pass_the_deployment_checklist(tmp_path):
         "SECRET_KEY": "p" * 30 + "roduction-secret-with-enough-entropy-" + "x7Q2",
         "ALLOWED_HOSTS": "gezinsmuur.example",
         "VAR_DIR": str(tmp_path),
+        "REDIS_URL": "redis://127.0.0.1:6379/0",  # required: limits must be shared (abuse/checks.py)
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

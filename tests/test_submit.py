@@ -11,6 +11,7 @@ from django.utils import translation
 from gezinsmuur.submissions.forms import REJECT_MESSAGES
 from gezinsmuur.submissions.models import ModerationEvent, Status, Submission
 
+from . import proof
 from .conftest import SAMPLES
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,8 @@ def form_data(photo, **overrides):
         "consent_adults": "on",
         "consent_children": "on",
         "idempotency_key": str(uuid.uuid4()),
+        "rendered": proof.rendered(),
+        "altcha": proof.solved(),
     }
     data.update(overrides)
     return data

@@ -14,7 +14,7 @@ import ipaddress
 from django.conf import settings
 from django.http import HttpRequest
 
-UNKNOWN = "0.0.0.0"
+UNKNOWN = "0.0.0.0"  # noqa: S104  (an address no client has: "we could not tell")
 
 
 def client_ip(request: HttpRequest) -> str:

@@ -24,6 +24,8 @@ VARIABLES: dict[str, str] = {
     "DEFAULT_FROM_EMAIL": "Sender address of the site's e-mail.",
     "SECURE_SSL_REDIRECT": "0 to stop redirecting to HTTPS when DEBUG is off (e.g. TLS ends elsewhere).",
     "PROXY_HOPS": "Number of trusted reverse proxies in front of the app; 0 ignores X-Forwarded-For (default).",
+    "ALTCHA_HMAC_KEY": "Key that signs proof-of-work challenges (default: derived from SECRET_KEY).",
+    "ALTCHA_MAX_NUMBER": "Proof-of-work difficulty: the largest secret number (default 50000; x10 under a flood).",
     "LOG_LEVEL": "Logging level (default INFO).",
     "ERASE_ALL_AFTER": "Date (YYYY-MM-DD) after which every submission is erased by the retention job.",
 }

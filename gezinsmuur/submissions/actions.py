@@ -19,7 +19,7 @@ from gezinsmuur.images import ImageInfo, ProcessedImage, to_signed64
 from gezinsmuur.lib import pagecache
 
 from . import consent, files
-from .flags import duplicate_flags, face_flags, message_flags
+from .flags import INTAKE_FLAGS, duplicate_flags, face_flags, message_flags
 from .models import ModerationEvent, Status, Submission, Tombstone
 from .privatelink import hash_token, new_token
 
@@ -82,6 +82,8 @@ def create_submission(
         consent_version=data["consent"]["version"],
         consent=data["consent"],
         blur_faces=data.get("blur_faces", False),
+        sha256=data.get("sha256", ""),
+        flags=data.get("flags", []),
         original_format=info.format,
         width=info.width,
         height=info.height,
@@ -191,7 +193,8 @@ def finish_processing(
 ) -> bool:
     """Record the renditions and flags, and hand the submission to the moderators."""
     found = (
-        message_flags(submission.message)
+        [code for code in submission.flags if code in INTAKE_FLAGS]
+        + message_flags(submission.message)
         + duplicate_flags(
             result.sha256, result.phash, result.phash_mirror, exclude_pk=submission.pk
         )

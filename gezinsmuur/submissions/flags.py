@@ -26,7 +26,11 @@ FLAG_LABELS = {
     "duplicate": _("Exactly the same photo was shared before"),
     "possible_duplicate": _("Looks like a photo shared before"),
     "no_face_found": _("Faces should be blurred, but none were found: check the photo"),
+    "no_proof_of_work": _("Sent without JavaScript, so without the anti-robot check"),
+    "address": _("Contains what looks like a street address"),
 }
+# Set when the photo arrives (the rest are computed by the worker) and kept through processing.
+INTAKE_FLAGS = {"no_proof_of_work"}
 PATTERNS = {
     "url": re.compile(
         r"(https?://|www\.)\S+|(?<![@.\w-])[\w-]+\.(be|com|org|net|eu|nl|fr)\b", re.I
@@ -34,6 +38,13 @@ PATTERNS = {
     "email": re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
     "phone": re.compile(r"(\+|00)\d[\d /.-]{7,}\d|\b0\d[\d /.-]{7,}\d"),
     "national_number": re.compile(r"\b\d{2}[.\s]?\d{2}[.\s]?\d{2}[-\s]?\d{3}[.\s]?\d{2}\b"),
+    # "Kerkstraat 12", "rue de la Loi 16", "12 rue Haute", "Avenue Louise 54": a street and a number.
+    "address": re.compile(
+        r"\b\w*(straat|laan|lei|weg|plein|steenweg|dreef|kaai|strasse|straße)\s+\d{1,4}[a-z]?\b"
+        r"|\b(rue|avenue|chauss[ée]e|boulevard|place|quai|impasse|street|road)\b[^\n,.;]{1,40}?\d{1,4}\b"
+        r"|\b\d{1,4},?\s+(rue|avenue|chauss[ée]e|boulevard|place|quai|impasse)\b",
+        re.I,
+    ),
 }
 
 

@@ -2,11 +2,16 @@ import unicodedata
 import uuid
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gezinsmuur.images import ImageInfo, ImageRejected, inspect
+from gezinsmuur.abuse import honeypot
+from gezinsmuur.abuse.challenge import MESSAGES as PROOF_MESSAGES
+from gezinsmuur.abuse.challenge import ProofOfWorkField
+from gezinsmuur.images import ImageInfo, ImageRejected, inspect, sha256_file
 
 from . import consent
+from .models import Submission
 
 ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,image/avif,.jpg,.jpeg,.png,.webp,.heic,.heif,.avif"
 
@@ -24,9 +29,20 @@ REJECT_MESSAGES = {
         "This photo seems damaged or incomplete. Please try again or choose another photo."
     ),
     "too_large": _("This photo is larger than 25 MB. Please choose a smaller photo."),
+    "duplicate": _(
+        "We already received this photo, thank you. To change your message, use the private "
+        "link you got after sharing it."
+    ),
 }
-# HTTP status per refusal: 413 for too many bytes, 415 for a format we do not take, 422 otherwise.
-REJECT_STATUS = {"too_large": 413, "format": 415}
+# HTTP status per refusal: 413 for too many bytes, 415 for a format we do not take, 409 for a
+# photo we already have, 422 otherwise.
+REJECT_STATUS = {"too_large": 413, "format": 415, "duplicate": 409}
+LIMITED = _("You have shared several photos in a short time. Thank you! Please try again later.")
+NOJS_LIMITED = _(
+    "Without JavaScript we can take only a few photos at a time. Please try again later, "
+    "or turn on JavaScript in your browser."
+)
+STALE_FORM = _("This form was open for a long time. Please check it and send it again.")
 
 # Bidirectional controls could make a message display differently from what was typed.
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
@@ -97,12 +113,34 @@ class SubmissionForm(forms.Form):
         error_messages={"required": _("We can only use a photo that everyone in it agreed to.")},
     )
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput)
+    altcha = ProofOfWorkField(label=_("Check that you are not a robot"))
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, retry: bool = False, **kwargs: object) -> None:
+        """`retry`: this idempotency key was already accepted; the form only finds it again."""
         kwargs.setdefault("initial", {"idempotency_key": uuid.uuid4()})
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        proof = self.fields["altcha"]
+        assert isinstance(proof, ProofOfWorkField)
+        proof.configure(reverse("altcha-challenge"))
+        proof.skip = retry
         self.image_info: ImageInfo | None = None
+        self.sha256 = ""
         self.refusal = ""
+        self.retry = retry
+        self.without_proof = False  # sent without JavaScript: no proof of work was possible
+
+    def stamp(self) -> str:
+        """A fresh signed render time for the page (see gezinsmuur/abuse/honeypot.py)."""
+        return honeypot.stamp()
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if self.retry or "altcha" in self.errors or cleaned.get("altcha"):
+            return cleaned
+        if self.data.get("nojs") != "1":
+            raise forms.ValidationError(PROOF_MESSAGES["required"], code="proof_required")
+        self.without_proof = True
+        return cleaned
 
     def clean_message(self) -> str:
         message = clean_text(self.cleaned_data["message"])
@@ -131,7 +169,9 @@ class SubmissionForm(forms.Form):
             self.image_info = inspect(photo)
         except ImageRejected as rejected:
             self.refuse(rejected.reason)
-        photo.seek(0)
+        self.sha256 = sha256_file(photo)  # leaves the file at its start
+        if not self.retry and Submission.objects.filter(sha256=self.sha256).exists():
+            self.refuse("duplicate")
         return photo
 
     def refuse(self, reason: str) -> None:

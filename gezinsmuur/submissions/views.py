@@ -1,37 +1,94 @@
+import uuid
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
+from gezinsmuur.abuse import challenge, honeypot, limits
+
 from . import consent, privatelink
 from .actions import create_submission
-from .forms import REJECT_MESSAGES, SubmissionForm
+from .forms import LIMITED, NOJS_LIMITED, REJECT_MESSAGES, STALE_FORM, SubmissionForm
 from .mail import send_private_link
 from .models import Submission
+
+
+StrOrPromise = str | Promise
 
 
 @require_http_methods(["GET", "POST"])
 def submit(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "submissions/submit.html", {"form": SubmissionForm()})
-    form = SubmissionForm(request.POST, request.FILES)
+    retry = already_accepted(request.POST.get("idempotency_key", ""))
+    if not retry:
+        challenge.note_attempt()
+        if honeypot.verdict(request.POST) is honeypot.Verdict.BOT:
+            return render(request, "submissions/thanks.html", {})  # nothing stored, nothing said
+    form = SubmissionForm(request.POST, request.FILES, retry=retry)
+    limited = None if retry else limits.check(request, "submit", count=False)
+    if limited:
+        return refuse(request, form, LIMITED, limited)
     if getattr(request, "upload_too_large", False):
         form.is_valid()
         form.errors["photo"] = form.error_class([str(REJECT_MESSAGES["too_large"])])
         form.refusal = "too_large"
     elif form.is_valid():
-        return accept(request, form)
+        if not retry and honeypot.verdict(request.POST) is honeypot.Verdict.STALE:
+            form.add_error(None, STALE_FORM)
+        elif form.without_proof and (limited := nojs_limited(request)):
+            return refuse(request, form, NOJS_LIMITED, limited)
+        else:
+            return accept(request, form)
     return render(request, "submissions/submit.html", {"form": form}, status=form.status_code)
+
+
+def already_accepted(key: str) -> bool:
+    """A double click or a mobile retry: the form was accepted before, the answer got lost."""
+    try:
+        return Submission.objects.filter(idempotency_key=uuid.UUID(key)).exists()
+    except ValueError:
+        return False
+
+
+def nojs_limited(request: HttpRequest) -> limits.Limited | None:
+    return limits.check(request, "submit-nojs", count=False) or limits.check(
+        request, "submit-nojs-site", count=False
+    )
+
+
+def refuse(
+    request: HttpRequest, form: SubmissionForm, message: StrOrPromise, limited: limits.Limited
+) -> HttpResponse:
+    """Too many photos from this network: the form comes back with its text and a clear 429."""
+    form.is_valid()
+    form.errors.clear()
+    form.add_error(None, message)
+    response = render(request, "submissions/submit.html", {"form": form}, status=429)
+    response["Retry-After"] = str(limited.retry_after)
+    return response
 
 
 def accept(request: HttpRequest, form: SubmissionForm) -> HttpResponse:
     assert form.image_info is not None
     language = get_language()
-    data = {**form.cleaned_data, "consent": consent.record(form.consent_choices(), language)}
+    data = {
+        **form.cleaned_data,
+        "consent": consent.record(form.consent_choices(), language),
+        "sha256": form.sha256,
+        "flags": ["no_proof_of_work"] if form.without_proof else [],
+    }
     submission, token = create_submission(
         photo=form.cleaned_data["photo"], info=form.image_info, data=data, language=language
     )
+    if not form.retry:
+        limits.count(request, "submit")
+        if form.without_proof:
+            limits.count(request, "submit-nojs")
+            limits.count(request, "submit-nojs-site")
     privatelink.remember(request, submission.public_id, token)
     if form.cleaned_data["email"]:
         link = privatelink.url(token)

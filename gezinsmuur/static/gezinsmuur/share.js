@@ -15,6 +15,31 @@
   var submitButton = form.querySelector("[data-submit]");
   var MAX_SIDE = 2048, QUALITY = 0.85, DOWNSCALE_TYPES = /^image\/(jpeg|png|webp)$/;
   var previewUrl = null, sending = false;
+  var widget = form.querySelector("altcha-widget");
+  var waiting = form.querySelector("[data-proof-waiting]");
+
+  // The proof of work (ALTCHA, vendor/altcha) starts when the page loads and is usually done long
+  // before the form is. If not, wait for it; if the widget never loaded (an old browser), say so
+  // and let the server take the form in its lane for forms without JavaScript.
+  function proofReady(data) {
+    var solved = form.querySelector('input[name="altcha"]');
+    if (!widget || !window.customElements || !window.customElements.get("altcha-widget")) {
+      data.set("nojs", "1");
+      return Promise.resolve(data);
+    }
+    if (solved && solved.value) return Promise.resolve(data);
+    if (waiting) waiting.hidden = false;
+    return new Promise(function (resolve) {
+      widget.addEventListener("statechange", function onChange(event) {
+        var state = event.detail && event.detail.state;
+        if (state !== "verified" && state !== "error" && state !== "expired") return;
+        widget.removeEventListener("statechange", onChange);
+        if (waiting) waiting.hidden = true;
+        if (event.detail.payload) data.set("altcha", event.detail.payload);
+        resolve(data);
+      });
+    });
+  }
 
   function updateCounter() {
     var max = parseInt(message.getAttribute("maxlength"), 10) || 500;
@@ -77,6 +102,8 @@
     downscale(file).then(function (upload) {
       var data = new FormData(form);
       data.set(input.name, upload, upload.name || file.name);
+      return proofReady(data);
+    }).then(function (data) {
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
       if (progress) {
