@@ -3,7 +3,6 @@ import uuid
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
@@ -14,9 +13,6 @@ from .actions import create_submission
 from .forms import LIMITED, NOJS_LIMITED, REJECT_MESSAGES, STALE_FORM, SubmissionForm
 from .mail import send_private_link
 from .models import Submission
-
-
-StrOrPromise = str | Promise
 
 
 @require_http_methods(["GET", "POST"])
@@ -31,7 +27,7 @@ def submit(request: HttpRequest) -> HttpResponse:
     form = SubmissionForm(request.POST, request.FILES, retry=retry)
     limited = None if retry else limits.check(request, "submit", count=False)
     if limited:
-        return refuse(request, form, LIMITED, limited)
+        return refuse(request, form, str(LIMITED), limited)
     if getattr(request, "upload_too_large", False):
         form.is_valid()
         form.errors["photo"] = form.error_class([str(REJECT_MESSAGES["too_large"])])
@@ -40,7 +36,7 @@ def submit(request: HttpRequest) -> HttpResponse:
         if not retry and honeypot.verdict(request.POST) is honeypot.Verdict.STALE:
             form.add_error(None, STALE_FORM)
         elif form.without_proof and (limited := nojs_limited(request)):
-            return refuse(request, form, NOJS_LIMITED, limited)
+            return refuse(request, form, str(NOJS_LIMITED), limited)
         else:
             return accept(request, form)
     return render(request, "submissions/submit.html", {"form": form}, status=form.status_code)
@@ -61,7 +57,7 @@ def nojs_limited(request: HttpRequest) -> limits.Limited | None:
 
 
 def refuse(
-    request: HttpRequest, form: SubmissionForm, message: StrOrPromise, limited: limits.Limited
+    request: HttpRequest, form: SubmissionForm, message: str, limited: limits.Limited
 ) -> HttpResponse:
     """Too many photos from this network: the form comes back with its text and a clear 429."""
     form.is_valid()
