@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "gezinsmuur.campaign",
     "gezinsmuur.privacy",
     "gezinsmuur.abuse",
+    "gezinsmuur.reports",
     "gezinsmuur.staff",
     "django_tasks",
     "django_tasks_db",
@@ -149,6 +150,10 @@ TASKS = {
         ),
     }
 }
+# Limits on each worker job (submissions/management/commands/worker.py): past the time the attempt
+# fails (three attempts, then `failed`); past the memory the job gets a MemoryError.
+WORKER_JOB_SECONDS = env_int("WORKER_JOB_SECONDS", 30)
+WORKER_MEMORY_MB = env_int("WORKER_MEMORY_MB", 1024)
 
 STORAGES = {
     "default": {

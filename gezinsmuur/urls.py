@@ -21,6 +21,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("gezinsmuur.submissions.urls")),
     path("", include("gezinsmuur.wall.urls")),
+    path("", include("gezinsmuur.reports.urls")),
     path("moderation/", include("gezinsmuur.moderation.urls")),
     path("", include("gezinsmuur.privacy.urls")),
     path("accounts/login/", staff_views.LoginView.as_view(), name="login"),

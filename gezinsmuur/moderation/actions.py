@@ -4,9 +4,10 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
+from gezinsmuur.lib import pagecache
 from gezinsmuur.submissions import files
 from gezinsmuur.submissions.actions import change_status, delete_original
-from gezinsmuur.submissions.models import Status, Submission
+from gezinsmuur.submissions.models import RejectReason, Status, Submission
 
 
 def approve(submission: Submission, *, moderator: User) -> bool:
@@ -39,6 +40,26 @@ def reject(submission: Submission, *, moderator: User, reason: str) -> bool:
     if rejected:
         transaction.on_commit(lambda: _drop_files(submission))
     return rejected
+
+
+def take_down(submission: Submission, *, moderator: User, reason: str) -> bool:
+    """Take an approved tile off the wall at once (after a report): files and cached pages go."""
+    approved_at = submission.approved_at
+    taken = change_status(
+        submission,
+        Status.REJECTED,
+        expected=[Status.APPROVED],
+        actor=moderator,
+        reason=reason,
+        reject_reason=RejectReason.TAKEN_DOWN,
+        approved_at=None,
+    )
+    if taken:
+        files.unpublish(submission)
+        pagecache.forget_tile(submission.public_id, approved_at)
+        pagecache.invalidate()
+        transaction.on_commit(lambda: files.delete_private(submission))
+    return taken
 
 
 def _drop_files(submission: Submission) -> None:

@@ -3,7 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from gezinsmuur.submissions.models import RejectReason
 
-REJECT_REASONS = [("", _("Choose a reason")), *RejectReason.choices]
+# A take-down after a report has its own action (gezinsmuur/reports), not a reason to pick here.
+REJECT_REASONS = [
+    ("", _("Choose a reason")),
+    *[choice for choice in RejectReason.choices if choice[0] != RejectReason.TAKEN_DOWN],
+]
 
 
 class DecisionForm(forms.Form):

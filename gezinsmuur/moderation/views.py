@@ -30,6 +30,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "form": DecisionForm(),
         "counts": _counts(),
         "skipped": len(skipped),
+        "reported": reported(),
     }
     return render(request, "moderation/queue.html", context)
 
@@ -103,6 +104,21 @@ def review_image(submission: Submission, min_width: int) -> dict | None:
     name = chosen["name"].rsplit("/", 1)[-1]
     url = reverse("moderation:photo", args=[submission.public_id, name])
     return {"url": url, "width": chosen["width"], "height": chosen["height"]}
+
+
+def reported() -> list[tuple[Submission, dict | None]]:
+    """Reported tiles that need a decision, "this is me" first, each with a small image."""
+    from gezinsmuur.reports.actions import needing_attention
+
+    return [(s, public_image(s)) for s in needing_attention()[:20]]
+
+
+def public_image(submission: Submission) -> dict | None:
+    jpegs = [r for r in submission.renditions if r["format"] == "jpeg"]
+    if not jpegs:
+        return None
+    smallest = min(jpegs, key=lambda r: r["width"])
+    return {**smallest, "url": files.public().url(smallest["name"])}
 
 
 def _counts() -> dict[str, int]:

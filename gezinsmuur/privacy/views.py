@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gezinsmuur.abuse import limits
 from gezinsmuur.submissions import actions, privatelink
 from gezinsmuur.submissions.models import Submission
 from gezinsmuur.submissions.views import redirect_303
@@ -35,9 +36,16 @@ def private(view: Any) -> Any:
 
 
 def open_link(request: HttpRequest, token: str) -> HttpResponse:
-    """Swap the token for a session and move to a URL without it, so the token does not linger."""
-    submission = actions.find_by_token(token)
-    if submission is None:
+    """Swap the token for a session and move to a URL without it, so the token does not linger.
+
+    Guessing is hopeless (256 bits) and also limited: 20 tries an hour per network (A11).
+    """
+    limited = limits.check(request, "private-link")
+    submission = None if limited else actions.find_by_token(token)
+    if limited:
+        response = render(request, "privacy/no_access.html", {"limited": True}, status=429)
+        response["Retry-After"] = str(limited.retry_after)
+    elif submission is None:
         response = render(request, "privacy/no_access.html", status=404)
     else:
         privatelink.remember(request, submission.public_id)

@@ -39,6 +39,7 @@ class RejectReason(models.TextChoices):
     UNCLEAR = "unclear", _("The photo is too dark, blurred or unclear.")
     CONSENT_DOUBT = "consent_doubt", _("We are not sure everyone in the photo agreed.")
     DUPLICATE = "duplicate", _("This photo was already shared.")
+    TAKEN_DOWN = "taken_down", _("After a report, a moderator took the photo off the wall.")
 
 
 class SubmissionQuerySet(models.QuerySet["Submission"]):

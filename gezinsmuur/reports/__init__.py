@@ -1,0 +1,1 @@
+"""Visitors report a tile; moderators decide. A report never hides a tile by itself."""
