@@ -8,6 +8,7 @@ from gezinsmuur.submissions.models import ModerationEvent, Status, Submission
 from gezinsmuur.submissions.tasks import process_submission
 
 from . import factories
+from .conftest import log_in_staff
 from .test_processing import received
 
 pytestmark = pytest.mark.django_db
@@ -29,13 +30,13 @@ def test_it_sends_visitors_to_the_login_page(client):
 
 @pytest.mark.parametrize("persona", ["stranger", "editor"])
 def test_it_refuses_staff_without_the_moderator_role(client, request, persona):
-    client.force_login(request.getfixturevalue(persona))
+    log_in_staff(client, request.getfixturevalue(persona))
     assert client.get("/nl/moderation/").status_code == 403
     assert client.get("/nl/moderation/grid/").status_code == 403
 
 
 def test_it_shows_the_oldest_waiting_photo_with_its_message(client, moderator, pending):
-    client.force_login(moderator)
+    log_in_staff(client, moderator)
     response = client.get("/nl/moderation/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -47,9 +48,9 @@ def test_it_shows_the_oldest_waiting_photo_with_its_message(client, moderator, p
 def test_the_private_rendition_opens_for_moderators_only(client, moderator, stranger, pending):
     name = next(r["name"] for r in pending.renditions if r["format"] == "jpeg").rsplit("/", 1)[1]
     url = f"/nl/moderation/photo/{pending.public_id}/{name}"
-    client.force_login(stranger)
+    log_in_staff(client, stranger)
     assert client.get(url).status_code == 403
-    client.force_login(moderator)
+    log_in_staff(client, moderator)
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
     assert (
@@ -60,7 +61,7 @@ def test_the_private_rendition_opens_for_moderators_only(client, moderator, stra
 def test_g06_approving_publishes_the_files_and_deletes_the_original(
     client, moderator, pending, django_capture_on_commit_callbacks
 ):
-    client.force_login(moderator)
+    log_in_staff(client, moderator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/nl/moderation/{pending.public_id}/decide/", {"decision": "approve"}
@@ -77,7 +78,7 @@ def test_g06_approving_publishes_the_files_and_deletes_the_original(
 def test_rejecting_needs_a_reason_and_removes_the_files(
     client, moderator, pending, django_capture_on_commit_callbacks
 ):
-    client.force_login(moderator)
+    log_in_staff(client, moderator)
     client.post(f"/nl/moderation/{pending.public_id}/decide/", {"decision": "reject"})
     pending.refresh_from_db()
     assert pending.status == Status.PENDING_REVIEW  # no reason, no decision
@@ -97,7 +98,7 @@ def test_rejecting_needs_a_reason_and_removes_the_files(
 def test_skipping_shows_the_next_photo(client, moderator):
     first = factories.submission(status=Status.PENDING_REVIEW, message="first")
     factories.submission(status=Status.PENDING_REVIEW, message="second")
-    client.force_login(moderator)
+    log_in_staff(client, moderator)
     assert "first" in client.get("/nl/moderation/").content.decode()
     client.post(f"/nl/moderation/{first.public_id}/decide/", {"decision": "skip"})
     assert "second" in client.get("/nl/moderation/").content.decode()
@@ -107,7 +108,7 @@ def test_skipping_shows_the_next_photo(client, moderator):
 
 def test_failed_photos_show_in_the_queue_with_the_failure(client, moderator):
     factories.submission(status=Status.FAILED, failure="corrupt", message="broken one")
-    client.force_login(moderator)
+    log_in_staff(client, moderator)
     html = client.get("/nl/moderation/").content.decode()
     assert "broken one" in html and "corrupt" in html
     assert 'value="approve"' not in html  # a failed photo has nothing to publish
@@ -124,7 +125,7 @@ def test_two_moderators_cannot_both_decide(moderator, pending, django_user_model
 
 def test_the_grid_approves_many_at_once(client, moderator):
     rows = [factories.submission(status=Status.PENDING_REVIEW) for _ in range(3)]
-    client.force_login(moderator)
+    log_in_staff(client, moderator)
     client.post("/nl/moderation/grid/", {"selected": [rows[0].public_id, rows[2].public_id]})
     statuses = [Submission.objects.get(pk=r.pk).status for r in rows]
     assert statuses == [Status.APPROVED, Status.PENDING_REVIEW, Status.APPROVED]
@@ -133,10 +134,10 @@ def test_the_grid_approves_many_at_once(client, moderator):
 def test_the_queue_costs_a_fixed_number_of_queries(client, moderator, django_assert_num_queries):
     for _ in range(30):
         factories.submission(status=Status.PENDING_REVIEW)
-    client.force_login(moderator)
-    # 1 session, 1 user, 2 permissions (has_perm reads the user's own and their groups'),
-    # 1 the current submission, 1 the counts per status. No query per waiting photo.
-    with django_assert_num_queries(6):
+    log_in_staff(client, moderator)
+    # 1 session, 1 user, 1 second-factor device, 2 permissions (has_perm reads the user's own and
+    # their groups'), 1 the current submission, 1 the counts per status. None per waiting photo.
+    with django_assert_num_queries(7):
         client.get("/nl/moderation/")
 
 
@@ -160,7 +161,7 @@ def test_a_listed_reason_reaches_the_participant_in_their_language(
 ):
     from django.utils import translation
 
-    client.force_login(moderator)
+    log_in_staff(client, moderator)
     client.post(
         f"/nl/moderation/{pending.public_id}/decide/", {"decision": "reject", "reason": "unclear"}
     )
@@ -175,7 +176,7 @@ def test_a_listed_reason_reaches_the_participant_in_their_language(
 
 def test_the_moderator_sees_automatic_flags_in_their_language(client, moderator):
     factories.submission(status=Status.PENDING_REVIEW, flags=["phone", "possible_duplicate"])
-    client.force_login(moderator)
+    log_in_staff(client, moderator)
     html = client.get("/fr/moderation/").content.decode()
     from django.utils import translation
 

@@ -14,6 +14,7 @@ from gezinsmuur.privacy import retention
 from gezinsmuur.submissions.models import Status, Submission, Tombstone
 
 from . import factories
+from .conftest import log_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +77,7 @@ def test_g10_subject_access_export_holds_everything_but_secrets(capsys):
 def test_staff_can_erase_on_a_this_is_me_request_from_the_admin(client, django_user_model):
     admin = django_user_model.objects.create_superuser("root", password="root-password-123")
     submission = factories.submission()
-    client.force_login(admin)
+    log_in_staff(client, admin)
     response = client.post(
         "/django-admin/submissions/submission/",
         {"action": "erase_on_request", "_selected_action": [submission.pk]},
@@ -98,7 +99,7 @@ def test_g09_the_organisers_csv_is_minimal_logged_and_formula_safe(
     evil = factories.submission(
         message='=HYPERLINK("http://evil.example","klik")', display_name="@bob"
     )
-    client.force_login(admin)
+    log_in_staff(client, admin)
     response = client.post(
         "/django-admin/submissions/submission/",
         {"action": "export_as_csv", "_selected_action": [evil.pk]},

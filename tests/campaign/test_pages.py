@@ -15,6 +15,7 @@ from gezinsmuur.campaign import models
 from gezinsmuur.campaign.content import HELEN, HOME
 from gezinsmuur.campaign.models import CampaignSettings, HomePage, Partner
 
+from ..conftest import log_in_staff
 from .conftest import LANGUAGES
 
 PAGES = ["", "stories/", "stories/helen/", "privacy/", "faq/"]
@@ -160,7 +161,7 @@ def test_production_seeds_no_example_partners(site):
 
 
 def test_an_editor_opens_every_campaign_editor_in_the_cms(client, site, editor):
-    client.force_login(editor)
+    log_in_staff(client, editor)
     helen = models.TestimonyPage.objects.get(locale__language_code="fr")
     for path in (
         f"/cms/pages/{site.pk}/edit/",

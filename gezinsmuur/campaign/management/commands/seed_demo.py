@@ -39,6 +39,7 @@ from gezinsmuur.campaign.roles import grant_content_editing
 from gezinsmuur.images import inspect
 from gezinsmuur.moderation.actions import approve
 from gezinsmuur.moderation.roles import ensure_roles
+from gezinsmuur.staff.devices import has_second_factor
 from gezinsmuur.submissions.actions import create_submission
 from gezinsmuur.submissions.consent import wall_consent
 from gezinsmuur.submissions.models import Submission
@@ -160,6 +161,16 @@ class Command(BaseCommand):
                 f"{settings.BASE_URL}/nl/accounts/login/ as 'moderator' with password {password}"
             )
         )
+        if has_second_factor(user):
+            self.stdout.write(
+                "  then enter the code from the authenticator app you set up for it "
+                "(lost it? manage.py reset_two_factor moderator)"
+            )
+        else:
+            self.stdout.write(
+                "  then set up two-factor authentication: scan the QR code with an authenticator "
+                "app (or type the key shown), enter its code, and keep the recovery codes"
+            )
         return user
 
     def seed_tiles(self, moderator: Any) -> None:
