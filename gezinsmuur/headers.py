@@ -3,10 +3,16 @@
 The public site runs under a strict CSP (settings.CONTENT_SECURITY_POLICY: scripts and styles only
 from the site itself, nothing inline). The CMS and Django admin ship inline scripts and styles of
 their own, so they get a policy that still forbids framing, plugins and other origins.
+
+Referrer-Policy is `no-referrer` (settings.SECURE_REFERRER_POLICY), except on pages that hold a
+form posting back to the site (they rendered a CSRF token, so Django sets its cookie): those say `same-origin`. Under
+`no-referrer` a browser posts a form with `Origin: null`, which Django's CSRF check must refuse; with
+`same-origin` the site sees its own origin and no other site ever sees a referrer either way.
 """
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
@@ -16,6 +22,7 @@ ADMIN_CSP = (
     "img-src 'self' data: blob:; font-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
+FORM_REFERRER_POLICY = "same-origin"
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), "
     "browsing-topics=()"
@@ -30,6 +37,8 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if settings.CSRF_COOKIE_NAME in response.cookies:  # the page carries a CSRF token
+            response.headers.setdefault("Referrer-Policy", FORM_REFERRER_POLICY)
         if request.path_info.startswith(ADMIN_PREFIXES):
             response.headers.setdefault("Content-Security-Policy", ADMIN_CSP)
         return response

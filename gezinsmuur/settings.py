@@ -298,9 +298,9 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# "same-origin", not "no-referrer": under no-referrer browsers send `Origin: null` with form posts,
-# which Django's CSRF check rightly refuses. Other sites still never see a referrer.
-SECURE_REFERRER_POLICY = "same-origin"
+# Pages with a form say "same-origin" instead (see gezinsmuur/headers.py): under no-referrer browsers
+# post forms with `Origin: null`, which Django's CSRF check rightly refuses.
+SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
