@@ -8,6 +8,7 @@ early, and orientation and colour conversion then run on the small image only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from PIL import Image, ImageCms, ImageOps
 from .faces import blur_faces as pixelate_faces
 from .hashing import phash_pair, sha256_file
 from .validate import (
-    SWAPPING_ORIENTATIONS,
+    PILLOW_ERRORS,
     ImageInfo,
     check_header,
     open_image,
@@ -116,15 +117,22 @@ def _decode(fp: IO[bytes], fmt: str) -> tuple[ImageInfo, Image.Image]:
     with open_image(fp, fmt) as im:
         info = check_header(im, fmt)
         target = _fit((info.width, info.height), max(RENDITION_WIDTHS))
-        swapped = Image.Image.getexif(im).get(0x0112) in SWAPPING_ORIENTATIONS
-        stored = (target[1], target[0]) if swapped else target
+        # check_header() swapped the sides for EXIF orientations 5-8; the stored pixels are not
+        stored = target if (info.width, info.height) == im.size else (target[1], target[0])
         with pillow_guard():
             decoded = _decode_heic(fp, stored) if fmt == "heic" else _decode_pillow(im, stored)
             small = _resize(_working_mode(decoded), stored)
             # EXIF, XMP and ICC travel with the small copy so orientation and colour apply to it
             small.info = dict(decoded.info)
-            ImageOps.exif_transpose(small, in_place=True)
+            _upright(small)
     return info, _to_srgb(small)
+
+
+def _upright(im: Image.Image) -> None:
+    """Turn by the EXIF orientation. EXIF that Pillow cannot parse counts as no orientation, as in
+    inspect(): Pillow's JPEG opener swallows the same error, and the photo is still a photo."""
+    with contextlib.suppress(*PILLOW_ERRORS):
+        ImageOps.exif_transpose(im, in_place=True)
 
 
 def _decode_pillow(im: Image.Image, stored: tuple[int, int]) -> Image.Image:

@@ -36,9 +36,11 @@ HEIC_BRANDS: Final = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"h
 AVIF_BRANDS: Final = frozenset({b"avif", b"avis"})
 MAX_BOXES: Final = 64  # real files have a handful (ftyp, meta, mdat, free): bound the walk
 
-# What Pillow's own fuzzers count as a clean refusal of hostile input (Tests/test_fuzzers.py).
+# What Pillow's own fuzzers count as a clean refusal of hostile input (Tests/test_fuzzers.py),
+# plus RuntimeError: Pillow's AVIF plugin reports a broken file that way, at open() or load().
 PILLOW_ERRORS: Final = (
     OSError,
+    RuntimeError,
     SyntaxError,
     ValueError,
     MemoryError,
