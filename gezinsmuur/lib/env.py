@@ -17,6 +17,8 @@ VARIABLES: dict[str, str] = {
     "REDIS_URL": "Redis for the shared cache, e.g. redis://127.0.0.1:6379/0 (default: local memory).",
     "VAR_DIR": "Folder for the SQLite file, uploaded originals and renditions (default ./var).",
     "TASKS_IMMEDIATE": "1 runs background tasks inside the request (development only; default: worker).",
+    "WORKER_JOB_SECONDS": "Seconds one job may run in the worker before that attempt fails (default 30; 3 attempts).",
+    "WORKER_MEMORY_MB": "MiB of memory one worker job may take on top of the idle worker (default 1024; 0: no limit).",
     "UPLOAD_MAX_BYTES": "Largest accepted photo in bytes, enforced while it streams in (default 25 MiB).",
     "PUBLIC_CACHE_SECONDS": "Seconds public pages are served from the cache (default 30).",
     "EMAIL_HOST": "SMTP server; without it e-mail is printed to the console.",
