@@ -272,6 +272,7 @@ WALL_PAGE_SIZE = 24
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = False  # a broken cache refuses new photos rather than letting a flood in
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]  # see abuse/checks.py
+HONEYPOT_MIN_SECONDS = 3  # a share form sent back sooner than this was filled in by a bot
 ALTCHA_HMAC_KEY = env("ALTCHA_HMAC_KEY") or hmac.new(
     SECRET_KEY.encode(), b"gezinsmuur.altcha", hashlib.sha256
 ).hexdigest()

@@ -112,7 +112,13 @@ class ProofOfWorkField(AltchaField):
     def configure(self, url: str) -> None:
         """Per form: where to fetch challenges, and the widget's words in the page's language."""
         self.widget.options.update(  # type: ignore[attr-defined]
-            {"challengeurl": url, "auto": "onload", "hidefooter": True, "strings": widget_strings()}
+            {
+                "challengeurl": url,
+                "auto": "onload",
+                "hidefooter": True,
+                "hidelogo": True,  # its link to altcha.org is focusable yet aria-hidden
+                "strings": widget_strings(),
+            }
         )
 
 

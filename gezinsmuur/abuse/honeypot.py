@@ -10,13 +10,13 @@ import logging
 import time
 from enum import Enum
 
+from django.conf import settings
 from django.core import signing
 
 log = logging.getLogger("gezinsmuur.abuse")
 
 TRAP_FIELD = "website"
 STAMP_FIELD = "rendered"
-MIN_SECONDS = 3
 MAX_SECONDS = 2 * 3600
 _signer = signing.Signer(salt="gezinsmuur.abuse.honeypot")
 
@@ -40,7 +40,7 @@ def verdict(data: dict, now: float | None = None) -> Verdict:  # type: ignore[ty
     except (signing.BadSignature, ValueError):
         return Verdict.STALE
     age = (now if now is not None else time.time()) - rendered
-    if age < MIN_SECONDS:
+    if age < settings.HONEYPOT_MIN_SECONDS:
         log.warning("abuse.honeypot reason=too_fast")
         return Verdict.BOT
     return Verdict.STALE if age > MAX_SECONDS else Verdict.PERSON

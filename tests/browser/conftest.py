@@ -73,6 +73,13 @@ def assert_accessible(page, name: str) -> None:
 
 
 @pytest.fixture(autouse=True)
+def quick_hands(settings):
+    """Playwright fills a form faster than any person; the honeypot's "too fast" rule would drop
+    it. tests/test_abuse.py tests that rule, and test_proof_of_work.py runs with it as it is."""
+    settings.HONEYPOT_MIN_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def fresh_content_types():
     """Transactional tests flush the tables; the in-process content-type cache must go too."""
     from django.contrib.contenttypes.models import ContentType
