@@ -260,3 +260,30 @@ def test_stamps_are_signed_render_times():
     assert honeypot.verdict({"rendered": honeypot.stamp(now - 10)}, now) is honeypot.Verdict.PERSON
     assert honeypot.verdict({"rendered": honeypot.stamp(now)}, now) is honeypot.Verdict.BOT
     assert honeypot.verdict({"rendered": str(uuid.uuid4())}, now) is honeypot.Verdict.STALE
+
+
+def test_A10_possible_personal_data_is_marked_for_the_moderator_and_never_a_link(client, moderator):
+    from .conftest import log_in_staff
+    from .factories import submission
+
+    message = (
+        "Bel 0470 12 34 56 of mail helen@example.org, Kerkstraat 12, "
+        "zie https://evil.example/x <script>alert(1)</script>"
+    )
+    submission(status="pending_review", message=message, flags=["phone", "email", "url"])
+    log_in_staff(client, moderator)
+    html = client.get("/nl/moderation/").content.decode()
+    for shown in ("0470 12 34 56", "helen@example.org", "Kerkstraat 12", "https://evil.example/x"):
+        assert f">{shown}</mark>" in html
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    assert 'href="https://evil.example' not in html
+
+
+def test_W13_messages_lose_bidi_controls_and_long_runs_of_combining_marks(client, phone_photo):
+    zalgo = "H" + "\u0301" * 10_000 + "elen"
+    arabic = "شُكْرًا"  # a letter with two vowel marks stays as typed
+    data = form_data(upload(phone_photo), message=f"\u202egpj.exe {zalgo} {arabic}")
+    assert client.post("/nl/share/", data).status_code == 303
+    message = Submission.objects.get().message
+    assert "\u202e" not in message
+    assert message == "gpj.exe H" + "\u0301" * 4 + f"elen {arabic}"

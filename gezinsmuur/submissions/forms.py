@@ -48,8 +48,18 @@ STALE_FORM = _("This form was open for a long time. Please check it and send it 
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
+MAX_COMBINING_RUN = 4  # enough for Arabic vowel marks on a letter; "Zalgo" text is cut short
+
+
 def clean_text(value: str) -> str:
-    return unicodedata.normalize("NFC", value).translate(BIDI_CONTROLS).strip()
+    """NFC, no bidirectional controls, and no long runs of combining marks."""
+    text = unicodedata.normalize("NFC", value).translate(BIDI_CONTROLS)
+    kept, run = [], 0
+    for char in text:
+        run = run + 1 if unicodedata.category(char).startswith("M") else 0
+        if run <= MAX_COMBINING_RUN:
+            kept.append(char)
+    return "".join(kept).strip()
 
 
 class SubmissionForm(forms.Form):
