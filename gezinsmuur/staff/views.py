@@ -195,6 +195,6 @@ def locked_out(
 def to_login(request: HttpRequest) -> HttpResponseRedirect:
     """The CMS's and Wagtail's own login addresses lead to the one login."""
     next_url = safe_next(request)
-    if access.is_verified(request.user) and next_url:
-        return redirect(next_url)
+    if access.is_verified(request.user):
+        return redirect(next_url or staff_home(request))
     return redirect(with_next("login", next_url))
