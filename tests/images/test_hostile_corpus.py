@@ -218,11 +218,12 @@ def pillow_corpus() -> list[Path]:
     try:
         images = pillow_test_images()
     except (OSError, subprocess.SubprocessError, StopIteration, tarfile.TarError) as error:
-        detail = getattr(error, "stderr", b"") or b""
-        message = f"Pillow {PIL.__version__}'s test images could not be fetched: {error!r} {detail[-500:]!r}"
+        stderr = (getattr(error, "stderr", b"") or b"").decode(errors="replace").splitlines()
+        why = stderr[0] if stderr else f"{type(error).__name__}: {error}"
+        message = f"Pillow {PIL.__version__}'s test images could not be fetched with pip: {why}"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
-        pytest.skip(message + " (offline? .ci/run fetches them; under CI this fails)")
+        pytest.skip(f"{message} (offline? under CI=true this fails; .ci/run fetches them first)")
     return sorted(path for path in images.rglob("*") if path.is_file())
 
 
