@@ -13,7 +13,7 @@ form posting back to the site (they rendered a CSRF token, so Django sets its co
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 
 ADMIN_PREFIXES = ("/cms/", "/django-admin/")
@@ -23,6 +23,31 @@ ADMIN_CSP = (
     "frame-ancestors 'none'; form-action 'self'"
 )
 FORM_REFERRER_POLICY = "same-origin"
+# Participants' photos and messages are public on the site, not in search engines (A12).
+UNINDEXED_VIEWS = {"wall:wall", "wall:tile", "reports:report"}
+ROBOTS_TXT = "\n".join(
+    [
+        "User-agent: *",
+        "Disallow: /media/",
+        "Disallow: /*/wall/",
+        "Disallow: /*/my/",
+        "Disallow: /*/share/",
+        "Disallow: /*/moderation/",
+        "Disallow: /*/accounts/",
+        "Disallow: /cms/",
+        "Disallow: /django-admin/",
+        "Disallow: /altcha/",
+        "",
+    ]
+)
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), "
     "browsing-topics=()"
@@ -37,6 +62,9 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        match = request.resolver_match
+        if match and match.view_name in UNINDEXED_VIEWS:
+            response.headers.setdefault("X-Robots-Tag", "noindex, noimageindex")
         if settings.CSRF_COOKIE_NAME in response.cookies:  # the page carries a CSRF token
             response.headers.setdefault("Referrer-Policy", FORM_REFERRER_POLICY)
         if request.path_info.startswith(ADMIN_PREFIXES):

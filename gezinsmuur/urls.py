@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from gezinsmuur.abuse.challenge import challenge
+from gezinsmuur.headers import robots_txt
 from gezinsmuur.staff import views as staff_views
 from gezinsmuur.wall.views import media
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("altcha/challenge/", challenge, name="altcha-challenge"),
+    path("robots.txt", robots_txt, name="robots-txt"),
 ]
 
 urlpatterns += i18n_patterns(
