@@ -1,0 +1,85 @@
+"""U20: Hypothesis mutates real photos and feeds them to inspect(), then process() for what it
+accepts. Only ImageRejected may escape, and whatever is accepted comes out as clean renditions
+that reopen (the same check as the hostile corpus, tests/images/test_hostile_corpus.py).
+
+The suite runs a small deterministic budget (derandomize: the same examples every run, no example
+database). A longer run: `FUZZ_EXAMPLES=5000 pytest tests/images/test_fuzz_validator.py`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.images.test_hostile_corpus import ROOT, examine
+
+SAMPLES = ROOT / "tests" / "samples"
+# Small real photos, one per accepted format, and the length of the magic bytes that sniff it.
+SEEDS = {
+    "orientation/landscape_6.jpg": 3,  # JPEG with EXIF orientation 6
+    "png-exif.png": 8,  # palette PNG with an eXIf chunk
+    "webp-alpha.webp": 12,
+    "demo/palace-garden.avif": 12,
+    "demo/river-town.heic": 12,  # two images, the primary one decoded
+}
+SEED_BYTES = {name: (SAMPLES / name).read_bytes() for name in SEEDS}
+HEADER = 4096  # half the mutations land here, where the parsers' decisions are
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
+
+
+@dataclass(frozen=True)
+class Mutation:
+    """How to spoil one seed: printed short when Hypothesis reports a failing example."""
+
+    seed: str
+    kind: str  # flip | truncate | splice | behind-magic
+    position: int = 0
+    flips: tuple[tuple[int, int], ...] = ()
+    junk: bytes = b""
+
+    def apply(self) -> bytes:
+        data = bytearray(SEED_BYTES[self.seed])
+        if self.kind == "flip":
+            for position, bit in self.flips:
+                data[position % len(data)] ^= 1 << bit
+        elif self.kind == "truncate":
+            del data[self.position % len(data) :]
+        elif self.kind == "splice":
+            start = self.position % len(data)
+            data[start : start + len(self.junk)] = self.junk
+        else:  # random bytes behind a valid magic
+            data = data[: SEEDS[self.seed]] + bytearray(self.junk)
+        return bytes(data)
+
+
+positions = st.one_of(st.integers(0, HEADER), st.integers(0, 2**24))
+
+
+@st.composite
+def mutations(draw: st.DrawFn) -> Mutation:
+    seed = draw(st.sampled_from(sorted(SEEDS)))
+    kind = draw(st.sampled_from(["flip", "truncate", "splice", "behind-magic"]))
+    if kind == "flip":
+        flips = draw(st.lists(st.tuples(positions, st.integers(0, 7)), min_size=1, max_size=16))
+        return Mutation(seed, kind, flips=tuple(flips))
+    if kind == "truncate":
+        return Mutation(seed, kind, position=draw(positions))
+    if kind == "splice":
+        return Mutation(seed, kind, draw(positions), junk=draw(st.binary(min_size=1, max_size=64)))
+    return Mutation(seed, kind, junk=draw(st.binary(max_size=4096)))
+
+
+@settings(
+    max_examples=EXAMPLES,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(mutations())
+def test_U20_mutated_photos_are_refused_or_come_out_clean(mutation: Mutation) -> None:
+    result = examine(mutation.apply())
+    assert result["outcome"] in ("accepted", "refused", "failed"), result
