@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/pipeline.py --quick     # 1 minute: no naive Pillow, no CLI, JPEG memory
     .venv/bin/python benchmarks/pipeline.py --sweep     # encoder settings: time, size, SSIM
     .venv/bin/python benchmarks/pipeline.py --layouts   # rendition sizes and encoder speeds
+    .venv/bin/python benchmarks/pipeline.py --memory    # only the peak memory, every format
     .venv/bin/python benchmarks/pipeline.py --quick --widths 400,800,1200 --box-ratio 2
 
 Compares gezinsmuur.images.process() (every rendition, hashes included) with
@@ -65,6 +66,9 @@ def main() -> None:
         if args.sweep:
             print_sweep()
             return
+        if args.memory:
+            print_memory(Path(tmp), args)
+            return
         if args.layouts:
             print_layouts([*INPUTS[:1], INPUTS[3], HEIC, phone_style_jpeg(Path(tmp))], args)
             return
@@ -80,6 +84,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="3 runs, no naive Pillow, no CLI")
     parser.add_argument("--sweep", action="store_true", help="compare encoder settings instead")
     parser.add_argument("--layouts", action="store_true", help="compare layouts and settings")
+    parser.add_argument("--memory", action="store_true", help="only the peak memory, every format")
     parser.add_argument("--widths", help="override RENDITION_WIDTHS, e.g. 400,1000")
     parser.add_argument("--box-ratio", type=float, help="override MAX_HEIGHT_RATIO")
     parser.add_argument("--avif-speed", type=int, help="override the AVIF speed")
@@ -318,6 +323,7 @@ def memory_inputs(args: argparse.Namespace) -> list[tuple[str, tuple[int, int], 
     if not args.quick:
         inputs += [
             (".png", (8164, 6123), {"compress_level": 1}),
+            (".rgba.png", (8164, 6123), {"compress_level": 1}),  # Pillow resizes RGBA premultiplied
             (".heic", (8164, 6123), {"quality": 60}),
             (".avif", (5773, 4330), {"quality": 50, "speed": 10}),  # 25 MP: the AVIF limit
             (".webp", (4618, 3464), {"quality": 80, "method": 0}),  # 16 MP: the WebP limit
@@ -329,6 +335,8 @@ def make_big_input(path: Path, size: tuple[int, int], options: dict[str, object]
     """Upscale a real photo (made here: no file this big ships in the repo)."""
     with Image.open(SAMPLES / "camera-12mp.jpg") as im:
         big = im.convert("RGB").resize(size, Image.Resampling.BILINEAR)
+    if path.name.endswith(".rgba.png"):
+        big.putalpha(200)
     big.save(path, "HEIF" if path.suffix == ".heic" else None, **options)
     return path
 

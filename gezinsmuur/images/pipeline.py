@@ -18,6 +18,7 @@ import numpy as np
 import pillow_heif
 from PIL import Image, ImageCms, ImageOps
 
+from . import pngstream
 from .faces import blur_faces as pixelate_faces
 from .hashing import phash_pair, sha256_file
 from .validate import (
@@ -120,10 +121,17 @@ def _decode(fp: IO[bytes], fmt: str) -> tuple[ImageInfo, Image.Image]:
         # check_header() swapped the sides for EXIF orientations 5-8; the stored pixels are not
         stored = target if (info.width, info.height) == im.size else (target[1], target[0])
         with pillow_guard():
-            decoded = _decode_heic(fp, stored) if fmt == "heic" else _decode_pillow(im, stored)
-            small = _resize(_working_mode(decoded), stored)
-            # EXIF, XMP and ICC travel with the small copy so orientation and colour apply to it
-            small.info = dict(decoded.info)
+            # A large PNG is decoded a strip at a time, never whole (pngstream.py); the same pixels
+            small = (
+                pngstream.decode_resized(fp, im.size, stored, REDUCING_GAP)
+                if fmt == "png"
+                else None
+            )
+            if small is None:
+                decoded = _decode_heic(fp, stored) if fmt == "heic" else _decode_pillow(im, stored)
+                small = _resize(_working_mode(decoded), stored)
+                # EXIF, XMP and ICC travel with the small copy so orientation and colour apply to it
+                small.info = dict(decoded.info)
             _upright(small)
     return info, _to_srgb(small)
 
