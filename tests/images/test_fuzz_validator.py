@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,7 @@ SEEDS = {
 SEED_BYTES = {name: (SAMPLES / name).read_bytes() for name in SEEDS}
 HEADER = 4096  # half the mutations land here, where the parsers' decisions are
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning:PIL")  # "Corrupt EXIF data" etc.
 
 
 @dataclass(frozen=True)

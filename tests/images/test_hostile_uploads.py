@@ -134,7 +134,7 @@ def test_U19_hostile_samples_through_the_share_form(client) -> None:
         assert (status == 303) == (expected == "accepted" or expected.startswith("worker:")), name
 
 
-def test_U19_pillow_corpus_sample_through_the_share_form(client, pillow_corpus) -> None:
+def test_U19_pillow_corpus_sample_through_the_share_form(client, pillow_corpus, capsys) -> None:
     seen: set[str] = set()
     answers: dict[int, int] = {}
     for path in pillow_corpus[::EVERY_NTH]:
@@ -145,4 +145,7 @@ def test_U19_pillow_corpus_sample_through_the_share_form(client, pillow_corpus) 
         seen.add(digest)
         status = post(client, data, path.name)
         answers[status] = answers.get(status, 0) + 1
+    with capsys.disabled():
+        counts = ", ".join(f"{status} x{count}" for status, count in sorted(answers.items()))
+        print(f"\nU19 share form: every {EVERY_NTH}th Pillow test image posted: {counts}")
     assert sum(answers.values()) > 100 and answers[303] > 10 and max(answers) < 500, answers
