@@ -100,37 +100,7 @@ echo "== site in $WORK (database: $DB_LABEL)"
 "$PY" manage.py migrate --no-input >/dev/null
 "$PY" manage.py collectstatic --no-input >/dev/null
 PROBE="approval-probe-$RANDOM$RANDOM"
-"$PY" manage.py shell -v 0 -c "
-import random
-from datetime import timedelta
-from django.db import transaction
-from django.utils import timezone
-from gezinsmuur.campaign.content import DEMO_MESSAGES
-from gezinsmuur.submissions.models import Status, Submission
-
-def renditions(public_id):
-    return [{'format': fmt, 'width': w, 'height': w * 3 // 4, 'name': f'tiles/{public_id}/0123456789abcdef-{w}.{fmt}'}
-            for fmt in ('avif', 'webp', 'jpeg') for w in (480, 1200)]
-
-rng = random.Random(15)
-now = timezone.now()
-rows = []
-for n in range($TILES):
-    message, name, town, language = DEMO_MESSAGES[n % len(DEMO_MESSAGES)]
-    row = Submission(message=f'{message} #{n}', display_name=name, municipality=town, language=language,
-                     consent_publish=True, consent_version='bench', status=Status.APPROVED,
-                     width=1200, height=900, placeholder='#%06x' % rng.randrange(1 << 24),
-                     approved_at=now - timedelta(seconds=$TILES * 7 - n * 7))
-    row.renditions = renditions(row.public_id)
-    rows.append(row)
-probe = Submission(message='$PROBE', language='nl', consent_publish=True, consent_version='bench',
-                   status=Status.PENDING_REVIEW, width=1200, height=900, placeholder='#336699')
-probe.renditions = renditions(probe.public_id)
-rows.append(probe)
-with transaction.atomic():
-    Submission.objects.bulk_create(rows, batch_size=250)
-print(Submission.objects.public().count(), 'approved tiles and 1 waiting for review')
-"
+DJANGO_SETTINGS_MODULE=gezinsmuur.settings "$PY" benchmarks/wall_seed.py "$TILES" "$PROBE"
 
 # --- servers ---------------------------------------------------------------------------------------
 start_server() {  # start_server granian|gunicorn CACHE_SECONDS

@@ -124,9 +124,93 @@ def test_messages_are_plain_text(client):
 def test_the_wall_costs_two_queries_however_many_tiles(client, django_assert_num_queries):
     for _ in range(40):
         factories.submission()
-    # 1 for the page of tiles (keyset, one indexed query), 1 for the counter. No session, no user.
+    # The first visit: 1 for the page's keys (keyset, one indexed query), 1 for the full rows of
+    # the tiles whose HTML is not cached yet (here all 24), 1 for the counter. No session, no user.
+    with django_assert_num_queries(3):
+        assert client.get("/nl/wall/").status_code == 200
+    # Every tile's HTML is cached now: the keys and the counter.
     with django_assert_num_queries(2):
         assert client.get("/nl/wall/").status_code == 200
+    # The next page: its tiles are new to the cache again, whatever their number.
+    cursor = client.get("/nl/wall/").context["next_cursor"]
+    with django_assert_num_queries(3):
+        assert client.get("/nl/wall/", {"after": cursor}).status_code == 200
+
+
+def test_the_page_reads_only_keys_when_the_tiles_are_cached(client, django_assert_num_queries):
+    for _ in range(3):
+        factories.submission()
+    client.get("/nl/wall/")
+    with django_assert_num_queries(2) as captured:
+        client.get("/nl/wall/")
+    page = captured.captured_queries[0]["sql"]
+    assert "renditions" not in page and "message" not in page  # no full rows
+    assert "COUNT(" in captured.captured_queries[1]["sql"]
+
+
+def test_a_new_language_reads_the_rows_once_more(client, django_assert_num_queries):
+    for _ in range(3):
+        factories.submission()
+    client.get("/nl/wall/")
+    with django_assert_num_queries(3):  # the tiles' French HTML is new
+        client.get("/fr/wall/")
+    with django_assert_num_queries(2):
+        client.get("/fr/wall/")
+
+
+def test_the_counter_is_reused_for_a_few_seconds_while_pages_are_cached(
+    client, settings, django_assert_num_queries, moderator
+):
+    from gezinsmuur.moderation.actions import approve
+    from gezinsmuur.submissions.actions import erase
+
+    settings.PUBLIC_CACHE_SECONDS = 30
+    first, second = factories.submission(), factories.submission()
+    assert client.get("/nl/wall/").context["voices"] == 2
+    with django_assert_num_queries(1):  # another page, a miss: its keys; the counter is reused
+        assert client.get("/nl/wall/", {"after": "x"}).context["voices"] == 2
+    approve(factories.submission(status=Status.PENDING_REVIEW), moderator=moderator)
+    assert client.get("/nl/wall/", {"after": "y"}).context["voices"] == 2  # shows within 5 s
+    # A withdrawal lowers it at once: the page cache's generation is part of its key.
+    erase(first, reason="withdrawn")
+    erase(second, reason="withdrawn")
+    assert client.get("/nl/wall/", {"after": "z"}).context["voices"] == 1
+
+
+def test_a_tile_withdrawn_between_the_two_reads_is_left_out(client, monkeypatch):
+    from gezinsmuur.submissions.actions import erase
+
+    kept = factories.submission(message="kept voice")
+    gone = factories.submission(message="gone voice")
+    original = queries.rows
+
+    def withdrawn_meanwhile(public_ids):
+        erase(gone, reason="withdrawn")
+        return original(public_ids)
+
+    monkeypatch.setattr(queries, "rows", withdrawn_meanwhile)
+    html = client.get("/nl/wall/").content.decode()
+    assert "kept voice" in html and "gone voice" not in html
+    from django.core.cache import cache
+
+    from gezinsmuur.lib import pagecache
+
+    assert cache.get(pagecache.tile_key(gone.public_id, gone.approved_at, "nl")) is None
+    assert cache.get(pagecache.tile_key(kept.public_id, kept.approved_at, "nl"))
+
+
+def test_the_wall_reads_its_page_from_the_index():
+    """SQLite must not sort every approved row for each page (queries.public())."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the plan below is SQLite's")
+    queryset = queries.public().values_list("public_id", "approved_at")[:25]
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "wall_order" in plan and "TEMP B-TREE" not in plan
 
 
 def test_a_tile_page_costs_one_query(client, django_assert_num_queries):

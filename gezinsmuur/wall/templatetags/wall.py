@@ -11,6 +11,8 @@ from django.utils.translation import get_language
 
 from gezinsmuur.lib import pagecache
 from gezinsmuur.submissions.models import Submission
+from gezinsmuur.wall import queries
+from gezinsmuur.wall.queries import TileRef
 
 register = template.Library()
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
@@ -41,28 +43,47 @@ def tile_picture(tile: Submission, sizes: str, alt: str = "", eager: bool = Fals
 
 
 @register.simple_tag(takes_context=True)
-def wall_tiles(context: template.Context, tiles: list[Submission]) -> str:
+def wall_tiles(context: template.Context, tiles: list[TileRef] | list[Submission]) -> str:
     """The tiles' HTML, each rendered once per language and then served from the cache.
 
-    Rendering 24 tiles through the template engine costs most of an uncached wall request;
-    a tile's HTML never changes while it is approved, so one `get_many` replaces that work.
+    `tiles` are keys (`queries.tiles()`) or full rows. Rendering 24 tiles through the template
+    engine cost most of an uncached wall request, and building 24 full rows (their renditions
+    JSON) most of the rest; a tile's HTML never changes while it is approved (its key holds the
+    approval time), so one `get_many` replaces that work, and only the tiles missing from the
+    cache are read in full (one more query, through the gate).
     """
     language = get_language()
     keys = {
         tile.public_id: pagecache.tile_key(tile.public_id, tile.approved_at, language)
         for tile in tiles
     }
-    cached = cache.get_many(list(keys.values()))
-    missing = {}
-    parts = []
-    for tile in tiles:
-        html = cached.get(keys[tile.public_id])
-        if html is None:
-            html = render_to_string(
-                "wall/_tile.html", {"tile": tile}, request=context.get("request")
-            )
-            missing[keys[tile.public_id]] = html
-        parts.append(html)
+    html = cache.get_many(list(keys.values()))
+    missing = [public_id for public_id, key in keys.items() if key not in html]
     if missing:
-        cache.set_many(missing, pagecache.TILE_SECONDS)
+        html.update(_render(context, tiles, missing, keys))
+    # A tile withdrawn between the two reads has no HTML: it is left out.
+    parts = [html.get(keys[tile.public_id], "") for tile in tiles]
     return mark_safe("".join(parts))  # noqa: S308 - rendered by our own autoescaping template
+
+
+def _render(
+    context: template.Context,
+    tiles: list[TileRef] | list[Submission],
+    missing: list[str],
+    keys: dict[str, str],
+) -> dict[str, str]:
+    """Render and cache the missing tiles, read in full (through the gate) unless given so."""
+    full = {tile.public_id: tile for tile in tiles if isinstance(tile, Submission)}
+    if not all(public_id in full for public_id in missing):
+        full = queries.rows(missing)
+    request = context.get("request")
+    rendered: dict[str, str] = {
+        keys[public_id]: render_to_string(
+            "wall/_tile.html", {"tile": full[public_id]}, request=request
+        )
+        for public_id in missing
+        if public_id in full
+    }
+    if rendered:
+        cache.set_many(rendered, pagecache.TILE_SECONDS)
+    return rendered
