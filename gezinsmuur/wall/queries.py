@@ -6,13 +6,14 @@ the tiles whose HTML is not. Both steps go through the gate, so a withdrawn tile
 very next page, whatever the caches hold.
 """
 
+import functools
 from collections.abc import Iterable
 from datetime import datetime
 from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.dateparse import parse_datetime
 
 from gezinsmuur.lib import pagecache
@@ -62,16 +63,28 @@ def tiles(after: str | None, size: int) -> tuple[list[TileRef], str | None]:
     indexed query however deep the visitor scrolls, and new approvals never shift later pages.
     Only the keys are read; `rows()` gives the full tiles whose HTML is not cached yet.
     """
-    queryset = public()
+    queryset = _page_keys()
     position = parse_cursor(after)
     if position:
         moment, public_id = position
         queryset = queryset.filter(
             Q(approved_at__lt=moment) | Q(approved_at=moment, public_id__lt=public_id)
         )
-    page = [TileRef(*row) for row in queryset.values_list("public_id", "approved_at")[: size + 1]]
+    page = [TileRef(*row) for row in queryset[: size + 1]]
     next_cursor = make_cursor(page[size - 1]) if len(page) > size else None
     return page[:size], next_cursor
+
+
+@functools.cache
+def _page_keys() -> QuerySet[Submission, tuple[str, datetime | None]]:
+    """The page query without its cursor and limit, built once per process: building its filters
+    took longer than running it. Every use chains from it (a copy); it is never evaluated."""
+    return public().values_list("public_id", "approved_at")
+
+
+@functools.cache
+def _counted() -> SubmissionQuerySet:
+    return Submission.objects.counted()
 
 
 def rows(public_ids: Iterable[str]) -> dict[str, Submission]:
@@ -90,11 +103,11 @@ def voices() -> int:
     keyed by the page cache's generation, so a withdrawal lowers it at once."""
     seconds = min(VOICES_SECONDS, settings.PUBLIC_CACHE_SECONDS)
     if seconds <= 0:
-        return Submission.objects.counted().count()
+        return _counted().count()
     key = f"voices:{pagecache.generation()}"
     count = cache.get(key)
     if count is None:
-        count = Submission.objects.counted().count()
+        count = _counted().count()
         cache.set(key, count, seconds)
     return count
 
