@@ -5,6 +5,8 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gezinsmuur.submissions.models import Status, Submission
 
@@ -30,6 +32,7 @@ def seeded(settings):
 def mo(django_user_model, seeded):
     user = django_user_model.objects.create_user("mo", password="mo-password-123")
     user.groups.add(Group.objects.get(name="moderator"))
+    TOTPDevice.objects.create(user=user, name="phone")  # the authenticator app on Mo's phone
     return user
 
 
@@ -67,6 +70,9 @@ def test_a_photo_goes_from_phone_to_wall(page, seeded, mo):
     page.goto("/nl/accounts/login/?next=/nl/moderation/")
     page.fill("input[name=username]", "mo")
     page.fill("input[name=password]", "mo-password-123")
+    page.click(".login-form button")
+    page.wait_for_url(re.compile(r"/nl/accounts/two-factor/"))
+    page.fill("input[name=code]", f"{totp(TOTPDevice.objects.get(user=mo).bin_key):06d}")
     page.click(".login-form button")
     page.wait_for_url(re.compile(r"/nl/moderation/$"))
     assert "Wij horen samen" in page.content()
