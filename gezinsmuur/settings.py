@@ -223,7 +223,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "gezinsmuur.abuse.clientip.network"  # IPv4 address or IPv6 /64
+AXES_CLIENT_IP_CALLABLE = "gezinsmuur.staff.throttle.network_address"  # IPv4, or IPv6 /64
 AXES_LOCKOUT_CALLABLE = "gezinsmuur.staff.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # every failure kept, not only the counters

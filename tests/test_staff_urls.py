@@ -25,6 +25,7 @@ pytestmark = pytest.mark.django_db
 # Named URLs anyone may open: the public site, the participant's pages, the login itself.
 PUBLIC = {
     "media",
+    "robots-txt",
     "set_language",
     "altcha-challenge",
     "submissions:*",
