@@ -364,3 +364,18 @@ def test_static_files_do_not_touch_the_page_cache(client, settings, monkeypatch)
     client.get("/static/gezinsmuur/site.css")
     client.get("/media/tiles/none.jpeg")
     assert not [key for key in looked_up if key.startswith("page:")]
+
+
+def test_a_lost_generation_never_brings_back_a_withdrawn_tile(client, settings):
+    from django.core.cache import cache
+
+    from gezinsmuur.lib import pagecache
+    from gezinsmuur.submissions.actions import erase
+
+    settings.PUBLIC_CACHE_SECONDS = 30
+    tile = factories.submission(message="soon withdrawn")
+    assert "soon withdrawn" in client.get("/nl/wall/").content.decode()  # cached
+    erase(tile, reason="withdrawn")  # a new generation: the cached page is retired
+    cache.delete(pagecache.KEY)  # and then the cache loses the key (culled, evicted)
+    response = client.get("/nl/wall/")
+    assert "X-Cache" not in response and "soon withdrawn" not in response.content.decode()

@@ -4,6 +4,7 @@ Used when something must leave every page now (a withdrawal, an edit of a publis
 new approvals simply show when the cached copy goes stale.
 """
 
+import time
 from datetime import datetime
 
 from django.core.cache import cache
@@ -12,14 +13,20 @@ KEY = "pagecache:generation"
 
 
 def generation() -> int:
-    return cache.get_or_set(KEY, 1, timeout=None) or 1
+    return cache.get_or_set(KEY, time.time_ns, timeout=None) or 0
 
 
 def invalidate() -> None:
     try:
         cache.incr(KEY)
-    except ValueError:  # not set yet (or evicted): any new value retires the old pages
-        cache.set(KEY, 2, timeout=None)
+    except ValueError:  # not set yet (or evicted): a new value retires the old pages
+        cache.set(KEY, time.time_ns(), timeout=None)
+
+
+# A generation starts from the clock, not from 1: if the cache drops the key (a full local-memory
+# cache culls, Redis evicts), counting again from 1 would bring back pages cached under an old
+# generation, withdrawn photos included. A new start is always past every earlier value (it moves
+# on by one per invalidation, the clock by a billion a second).
 
 
 TILE_SECONDS = 3600
