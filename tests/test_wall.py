@@ -379,3 +379,19 @@ def test_a_lost_generation_never_brings_back_a_withdrawn_tile(client, settings):
     cache.delete(pagecache.KEY)  # and then the cache loses the key (culled, evicted)
     response = client.get("/nl/wall/")
     assert "X-Cache" not in response and "soon withdrawn" not in response.content.decode()
+
+
+def test_the_prepared_first_page_and_counter_read_what_the_orm_reads():
+    from gezinsmuur.submissions.models import Submission
+
+    for _ in range(5):
+        factories.submission()
+    factories.submission(status=Status.PENDING_REVIEW)
+    private = factories.submission()
+    Submission.objects.filter(pk=private.pk).update(consent_publish=False)  # counted, not shown
+    page, cursor = queries.tiles(None, 3)
+    orm = list(queries.public().values_list("public_id", "approved_at")[:4])
+    assert [(t.public_id, t.approved_at) for t in page] == orm[:3]
+    assert all(t.approved_at.tzinfo is not None for t in page)
+    assert cursor == queries.make_cursor(queries.TileRef(*orm[2]))
+    assert queries.voices() == Submission.objects.counted().count() == 6

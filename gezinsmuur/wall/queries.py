@@ -8,11 +8,12 @@ very next page, whatever the caches hold.
 
 import functools
 from collections.abc import Iterable
-from datetime import datetime
-from typing import NamedTuple
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.dateparse import parse_datetime
 
@@ -63,14 +64,15 @@ def tiles(after: str | None, size: int) -> tuple[list[TileRef], str | None]:
     indexed query however deep the visitor scrolls, and new approvals never shift later pages.
     Only the keys are read; `rows()` gives the full tiles whose HTML is not cached yet.
     """
-    queryset = _page_keys()
     position = parse_cursor(after)
     if position:
         moment, public_id = position
-        queryset = queryset.filter(
+        queryset = _page_keys().filter(
             Q(approved_at__lt=moment) | Q(approved_at=moment, public_id__lt=public_id)
         )
-    page = [TileRef(*row) for row in queryset[: size + 1]]
+        page = [TileRef(*row) for row in queryset[: size + 1]]
+    else:  # the first page, by far the most asked for: its SQL compiled once
+        page = [TileRef(public_id, _aware(moment)) for public_id, moment in _run(_first_page(size))]
     next_cursor = make_cursor(page[size - 1]) if len(page) > size else None
     return page[:size], next_cursor
 
@@ -83,8 +85,32 @@ def _page_keys() -> QuerySet[Submission, tuple[str, datetime | None]]:
 
 
 @functools.cache
-def _counted() -> SubmissionQuerySet:
-    return Submission.objects.counted()
+def _first_page(size: int) -> tuple[str, tuple[Any, ...]]:
+    sql, params = _page_keys()[: size + 1].query.sql_with_params()
+    return sql, tuple(params)
+
+
+@functools.cache
+def _count() -> tuple[str, tuple[Any, ...]]:
+    sql, params = Submission.objects.counted().order_by().values("pk").query.sql_with_params()
+    # Django compiled `sql` with placeholders; its parameters stay separate.
+    return f"SELECT COUNT(*) FROM ({sql}) counted", tuple(params)  # noqa: S608
+
+
+# The two queries every uncached wall page runs are compiled to SQL once per process, from the
+# gate's own querysets, and run as they are: Django spent more time building and compiling them
+# than the database spent answering (benchmarks/README.md). Same SQL, same rows (test_wall.py).
+def _run(query: tuple[str, tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(*query)
+        return cursor.fetchall()
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """What the ORM gives: SQLite hands back naive UTC, PostgreSQL an aware datetime."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
 
 
 def rows(public_ids: Iterable[str]) -> dict[str, Submission]:
@@ -103,11 +129,11 @@ def voices() -> int:
     keyed by the page cache's generation, so a withdrawal lowers it at once."""
     seconds = min(VOICES_SECONDS, settings.PUBLIC_CACHE_SECONDS)
     if seconds <= 0:
-        return _counted().count()
+        return _run(_count())[0][0]
     key = f"voices:{pagecache.generation()}"
     count = cache.get(key)
     if count is None:
-        count = _counted().count()
+        count = _run(_count())[0][0]
         cache.set(key, count, seconds)
     return count
 
