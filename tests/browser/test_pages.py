@@ -36,6 +36,7 @@ def test_g07_the_public_pages_are_accessible_and_stay_on_the_site(
         ("wall", f"/{language}/wall/"),
         ("tile", f"/{language}/wall/{site[0].public_id}/"),
         ("share", f"/{language}/share/"),
+        ("report", f"/{language}/wall/{site[0].public_id}/report/"),
     ]:
         page.goto(path)
         assert page.locator("html").get_attribute("lang") == language
@@ -73,3 +74,20 @@ def test_the_more_link_pages_without_javascript(no_js_page, settings):
     no_js_page.goto("/nl/wall/")
     no_js_page.click("[data-more-link]")
     assert no_js_page.locator(".tile").count() == 2
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_a_visitor_reports_a_tile(page, language):
+    """A plain form (no script on the page). axe needs scripts, so this runs with them on."""
+    from gezinsmuur.reports.models import Report
+    from tests import factories
+
+    tile = factories.submission(message="Een stem op de muur")
+    page.goto(f"/{language}/wall/{tile.public_id}/")
+    page.click(".report-link a")
+    page.check("input[name=reason][value=subject]")
+    page.click("form button[type=submit]")
+    assert page.locator("h1").count() == 1
+    assert_accessible(page, f"report thanks {language}")
+    screenshot(page, f"report-thanks-{language}-360")
+    assert Report.objects.get().reason == "subject"
