@@ -403,3 +403,13 @@ def test_reset_two_factor_removes_the_devices_and_ends_the_sessions(client, mode
     assert not devices.has_second_factor(moderator)
     assert "1 session(s) ended" in out.getvalue()
     assert client.get("/nl/moderation/")["Location"].startswith("/nl/accounts/login/")
+
+
+def test_W07_verified_staff_can_renew_their_recovery_codes(client, moderator):
+    old = devices.new_recovery_codes(moderator)
+    log_in_staff(client, moderator)
+    assert "recovery-codes/new/" in client.get("/nl/accounts/two-factor/setup/").content.decode()
+    response = client.post("/nl/accounts/two-factor/recovery-codes/new/")
+    page = client.get(response["Location"]).content.decode()
+    new = re.findall(r"<code>([a-z2-7]{4}-[a-z2-7]{4})</code>", page)
+    assert len(new) == 10 and not {devices.shown(c) for c in old} & set(new)
