@@ -171,10 +171,18 @@ others_percent() {  # CPU share other work took between two snapshots, of all co
     END { printf "%d", 100 * sum / (secs * hz * cores) }' "$1" "$2"
 }
 
+reference_ms() {  # CPU ms of a fixed pure-Python loop: how fast the machine is right now
+  # (a host shared with other tenants can be several times slower without any process here
+  # showing it; compare this figure between runs before comparing requests/s)
+  "$PY" -c 'import time
+t = time.process_time(); sum(i * i for i in range(2_000_000))
+print(round((time.process_time() - t) * 1000))'
+}
+
 ROWS=()
 run_wrk() {  # run_wrk LABEL PORT FLAGS: up to TRIES runs, until other work took <= OTHERS_MAX % of the CPU
   local label=$1 port=$2 flags=$3 url="http://127.0.0.1:$2$URL_PATH"
-  local try busy others out best="" best_others=999 rps p50 p99 errors non2xx
+  local try busy others out best="" best_others=999 rps p50 p99 errors non2xx load ref
   for try in $(seq "$TRIES"); do
     out="$WORK/wrk-$label-$try.txt"
     busy=$(quiet)
@@ -189,11 +197,13 @@ run_wrk() {  # run_wrk LABEL PORT FLAGS: up to TRIES runs, until other work took
     non2xx=$(awk '/Non-2xx/ {print $NF}' "$out")
     errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$out")
     errors=$(( ${errors:-0} + ${non2xx:-0} ))
-    printf '   %-18s %7s req/s  p50 %6s ms  p99 %7s ms  errors %s  (other work: %s%% of the CPU before, %s%% during)\n' \
-      "$label" "$rps" "$p50" "$p99" "$errors" "$busy" "$others"
+    load=$(cut -d' ' -f1-3 /proc/loadavg)
+    ref=$(reference_ms)
+    printf '   %-18s %7s req/s  p50 %6s ms  p99 %7s ms  errors %s  (other work: %s%% of the CPU before, %s%% during; load %s; reference %s ms)\n' \
+      "$label" "$rps" "$p50" "$p99" "$errors" "$busy" "$others" "$load" "$ref"
     if [ "$others" -lt "$best_others" ]; then
       best_others=$others
-      best=$(printf '| %s | %s | %s | %s | %s | %s | %s%% |' "$label" "$flags" "$rps" "$p50" "$p99" "$errors" "$others")
+      best=$(printf '| %s | %s | %s | %s | %s | %s | %s%% | %s | %s |' "$label" "$flags" "$rps" "$p50" "$p99" "$errors" "$others" "$load" "$ref")
     fi
     [ "$others" -gt "$OTHERS_MAX" ] && [ "$try" -lt "$TRIES" ] || break
     echo "   other work took more than $OTHERS_MAX% of the CPU: again"
@@ -311,7 +321,7 @@ print(time.time())
 # --- summary ---------------------------------------------------------------------------------------
 echo
 echo "Wall page $URL_PATH, $TILES tiles, $DB_LABEL, wrk -t2 -c$CONNECTIONS -d${DURATION}s, $(nproc) cores"
-echo "| case | server flags | requests/s | p50 ms | p99 ms | errors | other work's CPU |"
-echo "|---|---|---:|---:|---:|---:|---:|"
+echo "| case | server flags | requests/s | p50 ms | p99 ms | errors | other work's CPU | load (1, 5, 15 min) | reference ms |"
+echo "|---|---|---:|---:|---:|---:|---:|---|---:|"
 for row in "${ROWS[@]}"; do echo "$row"; done
 [ -z "$APPROVAL" ] || echo "Approval visible: $APPROVAL"

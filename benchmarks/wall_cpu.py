@@ -62,6 +62,15 @@ def main() -> None:
     )
     for name, seconds in best.items():
         print(f"  {name:9} {seconds * 1e6:8.0f} µs")
+    print(
+        f"  reference {reference_ms():8.0f} ms  (a fixed Python loop, as in wall.sh: machine speed)"
+    )
+
+
+def reference_ms() -> float:
+    start = time.process_time()
+    sum(i * i for i in range(2_000_000))
+    return (time.process_time() - start) * 1000
 
 
 def setup_site(tiles: int) -> Callable:
