@@ -15,7 +15,9 @@ from axes.models import AccessFailureLog, AccessLog
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext, ngettext
 from django_otp.oath import TOTP, totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp import models as totp_models
@@ -29,7 +31,17 @@ from .conftest import log_in_staff
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "mo-password-123"
+WRONG_CODE = "That code is not right, or it was already used. Try the next code your app shows."
+TOO_MANY = "Too many wrong codes. Wait a minute, then try again."
+RECOVERY_LEFT = "You used a recovery code: %(count)d is left. Set up your authenticator app again, or skip this for now."
+RECOVERY_LEFT_PLURAL = "You used a recovery code: %(count)d are left. Set up your authenticator app again, or skip this for now."
 STAFF_PAGES = ["/nl/moderation/", "/cms/", "/django-admin/"]
+
+
+def dutch(message: str) -> str:
+    """A message as the Dutch pages show it (HTML-escaped)."""
+    with translation.override("nl"):
+        return escape(gettext(message))
 
 
 def code_now(device) -> str:
@@ -130,7 +142,7 @@ def test_W07_reused_totp_refused(client, moderator, mo_with_app):
     log_in(other)
     response = other.post("/nl/accounts/two-factor/", {"code": code})
     assert response.status_code == 200
-    assert "already used" in response.content.decode()
+    assert dutch(WRONG_CODE) in response.content.decode()
     assert other.get("/nl/moderation/").status_code == 302
 
 
@@ -153,7 +165,7 @@ def test_W07_wrong_codes_slow_the_next_tries_down(client, moderator, mo_with_app
     client.post("/nl/accounts/two-factor/", {"code": "000000"})
     client.post("/nl/accounts/two-factor/", {"code": "000001"})
     response = client.post("/nl/accounts/two-factor/", {"code": code_now(mo_with_app)})
-    assert response.status_code == 200 and "Too many wrong codes" in response.content.decode()
+    assert response.status_code == 200 and dutch(TOO_MANY) in response.content.decode()
 
 
 def test_W07_a_recovery_code_works_instead_of_the_app_once(client, moderator, mo_with_app):
@@ -166,7 +178,9 @@ def test_W07_a_recovery_code_works_instead_of_the_app_once(client, moderator, mo
     # In, and offered to set up a new app (the phone may be lost), or to go on.
     assert response["Location"] == "/nl/accounts/two-factor/setup/?next=%2Fnl%2Fmoderation%2F"
     page = client.get(response["Location"]).content.decode()
-    assert "9 are left" in page and 'href="/nl/moderation/"' in page
+    with translation.override("nl"):
+        left = ngettext(RECOVERY_LEFT, RECOVERY_LEFT_PLURAL, 9) % {"count": 9}
+    assert escape(left) in page and 'href="/nl/moderation/"' in page
     assert client.get("/nl/moderation/").status_code == 200
 
     other = Client()
