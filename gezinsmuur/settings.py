@@ -273,9 +273,10 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = False  # a broken cache refuses new photos rather than letting a flood in
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]  # see abuse/checks.py
 HONEYPOT_MIN_SECONDS = 3  # a share form sent back sooner than this was filled in by a bot
-ALTCHA_HMAC_KEY = env("ALTCHA_HMAC_KEY") or hmac.new(
-    SECRET_KEY.encode(), b"gezinsmuur.altcha", hashlib.sha256
-).hexdigest()
+ALTCHA_HMAC_KEY = (
+    env("ALTCHA_HMAC_KEY")
+    or hmac.new(SECRET_KEY.encode(), b"gezinsmuur.altcha", hashlib.sha256).hexdigest()
+)
 ALTCHA_CHALLENGE_EXPIRE = 20 * 60 * 1000  # milliseconds, as django-altcha counts
 ALTCHA_MAX_NUMBER = env_int("ALTCHA_MAX_NUMBER", 50_000)
 ALTCHA_FLOOD_PER_MINUTE = 30  # share attempts in a minute, site-wide, that count as a flood
