@@ -17,7 +17,8 @@ def mark_personal_data(message: str) -> SafeString:
         for code, pattern in PATTERNS.items()
         for match in pattern.finditer(message)
     )
-    parts, position = [], 0
+    parts: list[str] = []
+    position = 0
     for start, end, code in spans:
         if start < position:  # overlaps a span already marked
             continue
