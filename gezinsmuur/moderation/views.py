@@ -110,15 +110,7 @@ def reported() -> list[tuple[Submission, dict | None]]:
     """Reported tiles that need a decision, "this is me" first, each with a small image."""
     from gezinsmuur.reports.actions import needing_attention
 
-    return [(s, public_image(s)) for s in needing_attention()[:20]]
-
-
-def public_image(submission: Submission) -> dict | None:
-    jpegs = [r for r in submission.renditions if r["format"] == "jpeg"]
-    if not jpegs:
-        return None
-    smallest = min(jpegs, key=lambda r: r["width"])
-    return {**smallest, "url": files.public().url(smallest["name"])}
+    return [(s, review_image(s, 0)) for s in needing_attention()[:20]]
 
 
 def _counts() -> dict[str, int]:

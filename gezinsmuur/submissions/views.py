@@ -20,23 +20,22 @@ def submit(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "submissions/submit.html", {"form": SubmissionForm()})
     retry = already_accepted(request.POST.get("idempotency_key", ""))
+    verdict = honeypot.Verdict.PERSON if retry else honeypot.verdict(request.POST)
     if not retry:
         challenge.note_attempt()
-        if honeypot.verdict(request.POST) is honeypot.Verdict.BOT:
-            return render(request, "submissions/thanks.html", {})  # nothing stored, nothing said
+    if verdict is honeypot.Verdict.BOT:
+        return render(request, "submissions/thanks.html", {})  # nothing stored, nothing said
     form = SubmissionForm(request.POST, request.FILES, retry=retry)
-    limited = None if retry else limits.check(request, "submit", count=False)
-    if limited:
-        return refuse(request, form, str(LIMITED), limited)
     if getattr(request, "upload_too_large", False):
         form.is_valid()
         form.errors["photo"] = form.error_class([str(REJECT_MESSAGES["too_large"])])
         form.refusal = "too_large"
     elif form.is_valid():
-        if not retry and honeypot.verdict(request.POST) is honeypot.Verdict.STALE:
+        limited = None if retry else over_limit(request, form)
+        if verdict is honeypot.Verdict.STALE:
             form.add_error(None, STALE_FORM)
-        elif form.without_proof and (limited := nojs_limited(request)):
-            return refuse(request, form, str(NOJS_LIMITED), limited)
+        elif limited:
+            return refuse(request, form, *limited)
         else:
             return accept(request, form)
     return render(request, "submissions/submit.html", {"form": form}, status=form.status_code)
@@ -50,18 +49,22 @@ def already_accepted(key: str) -> bool:
         return False
 
 
-def nojs_limited(request: HttpRequest) -> limits.Limited | None:
-    return limits.check(request, "submit-nojs", count=False) or limits.check(
-        request, "submit-nojs-site", count=False
-    )
+def over_limit(request: HttpRequest, form: SubmissionForm) -> tuple[str, limits.Limited] | None:
+    """Checked once the form is valid, so a refused photo never costs the visitor a try."""
+    if limited := limits.check(request, "submit", count=False):
+        return str(LIMITED), limited
+    if form.without_proof and (
+        limited := limits.check(request, "submit-nojs", count=False)
+        or limits.check(request, "submit-nojs-site", count=False)
+    ):
+        return str(NOJS_LIMITED), limited
+    return None
 
 
 def refuse(
     request: HttpRequest, form: SubmissionForm, message: str, limited: limits.Limited
 ) -> HttpResponse:
     """Too many photos from this network: the form comes back with its text and a clear 429."""
-    form.is_valid()
-    form.errors.clear()
     form.add_error(None, message)
     response = render(request, "submissions/submit.html", {"form": form}, status=429)
     response["Retry-After"] = str(limited.retry_after)
