@@ -7,6 +7,7 @@ U21 (hostile file names) is in tests/images/test_hostile_uploads.py, with raw mu
 import io
 import struct
 import time
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,6 +18,8 @@ from gezinsmuur.submissions.models import Submission
 
 from . import factories
 from .test_submit import form_data, private_files, upload
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +53,19 @@ def test_U06_a_100_megapixel_photo_is_refused_without_decoding(client):
     )
     assert response.status_code == 422
     assert time.monotonic() - started < 5
+    assert "meer dan 50 megapixel" in response.content.decode()
+    assert Submission.objects.count() == 0
+
+
+def test_U06_the_refusal_names_the_limit_of_the_photos_kind(client, monkeypatch):
+    """A HEIC that is one HEVC image is decoded whole: its own, lower limit, said in French."""
+    monkeypatch.setattr("gezinsmuur.images.validate.SINGLE_HEVC_MAX_PIXELS", 1_000_000)
+    photo = (SAMPLES / "demo" / "river-town.heic").read_bytes()  # one HEVC image, 1.1 MP
+    response = client.post(
+        "/fr/share/", form_data(SimpleUploadedFile("river.heic", photo, "image/heic"))
+    )
+    assert response.status_code == 422
+    assert "plus de 1 mégapixels" in response.content.decode()
     assert Submission.objects.count() == 0
 
 

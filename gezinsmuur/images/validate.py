@@ -17,6 +17,8 @@ from typing import IO, Final
 import pillow_heif
 from PIL import ExifTags, Image, ImageFile
 
+from . import heiftiles
+
 MAX_PIXELS: Final = 50_000_000
 MAX_SIDE: Final = 12_000
 MIN_SIDE: Final = 100
@@ -26,6 +28,11 @@ REJECT_REASONS: Final = frozenset({"format", "pixels", "dimensions", "corrupt"})
 # and AVIF decoders hold it two or three times over (at 50 MP: WebP 807 MB, AVIF 481 MB peak).
 # Phones write 12-48 MP photos as JPEG or HEIC; WebP and AVIF photos that large are rare.
 FORMAT_MAX_PIXELS: Final = {"webp": 16_000_000, "avif": 25_000_000}
+# A HEIC that is one HEVC image, not a grid of tiles, is decoded whole: libheif holds about 5
+# bytes a pixel (304 MB peak at 50 MP, 186 MB at 20 MP). Phones and cameras write large photos
+# as grids (heiftiles.py decodes those a tile at a time); one HEVC image this large is beyond
+# what hardware encoders make (HEVC level 6.2 ends at 35.6 MP), so the cap refuses no real photo.
+SINGLE_HEVC_MAX_PIXELS: Final = 20_000_000
 
 # The Pillow plugin for each accepted format: Image.open() then tries that plugin and no other,
 # so no parser for BMP, TIFF, PSD, FITS, PDF... ever sees the bytes (U09).
@@ -61,15 +68,16 @@ pillow_heif.register_heif_opener(thumbnails=False, depth_images=False, aux_image
 class ImageRejected(Exception):
     """A permanently unacceptable upload; `reason` is one of REJECT_REASONS."""
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    def __init__(self, reason: str, detail: str = "", limit: int = MAX_PIXELS) -> None:
         if reason not in REJECT_REASONS:
             raise ValueError(f"unknown reject reason {reason!r}")
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+        self.limit = limit  # for "pixels": the most this photo's kind may have
 
-    def __reduce__(self) -> tuple[type[ImageRejected], tuple[str, str]]:
-        return ImageRejected, (self.reason, self.detail)  # survives pickling by a task queue
+    def __reduce__(self) -> tuple[type[ImageRejected], tuple[str, str, int]]:
+        return ImageRejected, (self.reason, self.detail, self.limit)  # survives pickling
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,7 @@ def inspect(fp: IO[bytes]) -> ImageInfo:
     """
     fmt = sniff_format(fp)
     with open_image(fp, fmt) as im:
-        info = check_header(im, fmt)
+        info = check_header(im, fmt, fp)
         with pillow_guard():
             _check_integrity(im, fmt)
     fp.seek(0)
@@ -176,13 +184,14 @@ def _box_size(fp: IO[bytes], position: int, end: int) -> int:
     return size
 
 
-def check_header(im: Image.Image, fmt: str) -> ImageInfo:
+def check_header(im: Image.Image, fmt: str, fp: IO[bytes]) -> ImageInfo:
     """Refuse too many pixels or odd dimensions; return the size as it will be displayed."""
     width, height = im.size
     # Enforced here too: warnings filters are process-wide, and another thread's
     # catch_warnings() may restore them while this one is inside pillow_guard()
-    if width * height > FORMAT_MAX_PIXELS.get(fmt, MAX_PIXELS):
-        raise ImageRejected("pixels", f"{width}x{height} {fmt}")
+    limit = pixel_limit(fp, fmt)
+    if width * height > limit:
+        raise ImageRejected("pixels", f"{width}x{height} {fmt}", limit)
     if max(width, height) > MAX_SIDE or min(width, height) < MIN_SIDE:
         raise ImageRejected("dimensions", f"{width}x{height}")
     if max(width, height) > MAX_ASPECT * min(width, height):
@@ -190,6 +199,17 @@ def check_header(im: Image.Image, fmt: str) -> ImageInfo:
     if _header_orientation(im) in SWAPPING_ORIENTATIONS:
         width, height = height, width
     return ImageInfo(fmt, width, height)
+
+
+def pixel_limit(fp: IO[bytes], fmt: str) -> int:
+    """The most pixels a photo of this kind may have (a HEIC: whether it is a grid or not)."""
+    limit = FORMAT_MAX_PIXELS.get(fmt, MAX_PIXELS)
+    if fmt == "heic":
+        with pillow_guard(), heiftiles.open_tiled(fp) as heic:
+            if heic is None or not heic.tiling.tiled:
+                limit = SINGLE_HEVC_MAX_PIXELS
+        fp.seek(0)
+    return limit
 
 
 # EXIF orientations 5-8 turn the stored image a quarter: width and height trade places.

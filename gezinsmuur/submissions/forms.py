@@ -20,7 +20,8 @@ REJECT_MESSAGES = {
         "This file is not a photo we can use. Please choose a JPEG, PNG, WebP, HEIC or AVIF photo."
     ),
     "pixels": _(
-        "This photo has too many pixels (more than 50 megapixels). Please choose a smaller photo."
+        "This photo has too many pixels (more than %(megapixels)s megapixels). Please choose a "
+        "smaller photo."
     ),
     "dimensions": _(
         "This photo is too small, too large or too narrow. Please choose an ordinary photo."
@@ -178,15 +179,15 @@ class SubmissionForm(forms.Form):
         try:
             self.image_info = inspect(photo)
         except ImageRejected as rejected:
-            self.refuse(rejected.reason)
+            self.refuse(rejected.reason, megapixels=rejected.limit // 1_000_000)
         self.sha256 = sha256_file(photo)  # leaves the file at its start
         if not self.retry and Submission.objects.filter(sha256=self.sha256).exists():
             self.refuse("duplicate")
         return photo
 
-    def refuse(self, reason: str) -> None:
+    def refuse(self, reason: str, **params: object) -> None:
         self.refusal = reason
-        raise forms.ValidationError(REJECT_MESSAGES[reason], code=reason)
+        raise forms.ValidationError(REJECT_MESSAGES[reason], code=reason, params=params or None)
 
     @property
     def status_code(self) -> int:
