@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gezinsmuur.requestid.RequestIdMiddleware",  # X-Request-ID on every response, in every log line
     "django.middleware.security.SecurityMiddleware",
     # A cached public page is answered here: the headers of the middleware below it (CSP,
     # Permissions-Policy, CORP, X-Frame-Options) are stored with the page, so a hit skips their
@@ -321,7 +322,17 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "gezinsmuur.requestid.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL") or "INFO"},
     "loggers": {"django.request": {"level": "ERROR"}},
 }

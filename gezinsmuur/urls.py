@@ -10,6 +10,8 @@ from gezinsmuur.headers import robots_txt
 from gezinsmuur.staff import views as staff_views
 from gezinsmuur.wall.views import media
 
+handler500 = "gezinsmuur.requestid.server_error"
+
 urlpatterns = [
     path("media/<path:path>", media, name="media"),
     path("django-admin/", admin.site.urls),  # its login hands over to ours (staff/admin_site.py)

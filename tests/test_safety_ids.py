@@ -5,6 +5,7 @@ U21 (hostile file names) is in tests/images/test_hostile_uploads.py, with raw mu
 """
 
 import io
+import re
 import struct
 import time
 from pathlib import Path
@@ -14,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from gezinsmuur.requestid import RequestIdFilter
 from gezinsmuur.submissions.models import Submission
 
 from . import factories
@@ -109,7 +111,7 @@ def test_U23_published_renditions_are_served_inert(client):
     assert "immutable" in response["Cache-Control"]
 
 
-def test_W14_an_error_shows_a_generic_page_without_internals(client, settings, monkeypatch):
+def test_W14_an_error_shows_a_generic_page_without_internals(client, settings, monkeypatch, caplog):
     settings.DEBUG = False
     settings.DEBUG_PROPAGATE_EXCEPTIONS = False
 
@@ -118,11 +120,27 @@ def test_W14_an_error_shows_a_generic_page_without_internals(client, settings, m
 
     monkeypatch.setattr("gezinsmuur.wall.views.queries.tiles", broken)
     client.raise_request_exception = False
+    caplog.handler.addFilter(RequestIdFilter())
     response = client.get("/nl/wall/")
     assert response.status_code == 500
     body = response.content.decode()
     assert "Something went wrong" in body
     assert "SELECT" not in body and "Traceback" not in body and "SECRET_KEY" not in body
+    # the reference to quote: on the page, in the header, and on the logged error with its stack
+    reference = response["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{16}", reference)
+    assert f"<code>{reference}</code>" in body
+    [logged] = [r for r in caplog.records if r.name == "django.request"]
+    assert logged.request_id == reference and logged.exc_info is not None
+
+
+def test_W14_every_response_has_its_own_reference(client, settings):
+    settings.PUBLIC_CACHE_SECONDS = 30
+    factories.submission()
+    first, second = client.get("/nl/wall/"), client.get("/nl/wall/")
+    assert second["X-Cache"] == "hit"  # a page from the cache gets a reference of its own
+    assert first["X-Request-ID"] != second["X-Request-ID"]
+    assert client.get("/robots.txt")["X-Request-ID"]
 
 
 def test_W15_an_unknown_host_is_refused(settings):
