@@ -24,7 +24,7 @@ from django_otp.plugins.otp_totp import models as totp_models
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gezinsmuur.campaign.management.commands.seed_demo import Command as SeedDemo
-from gezinsmuur.staff import devices, sessions
+from gezinsmuur.staff import devices, sessions, throttle
 
 from .conftest import log_in_staff
 
@@ -316,6 +316,50 @@ def test_W08_spraying_many_usernames_from_many_networks_locks_no_one_out(client,
         assert response.status_code == 200
     assert AccessFailureLog.objects.count() == 100
     assert log_in(Client(REMOTE_ADDR="203.0.113.7")).status_code == 302
+
+
+def test_W08_one_account_tried_from_many_networks_is_slowed_down_not_locked(moderator, monkeypatch):
+    """Credential stuffing from a botnet: 1 try per network never trips the per-network lock;
+    after 10 failures for the account, each try waits 1, 2, 4 ... at most 60 s."""
+    now = [1_000_000.0]
+    monkeypatch.setattr(throttle, "clock", lambda: now[0])
+
+    def attempt(n, password="wrong", language="nl"):
+        return Client(REMOTE_ADDR=f"198.51.100.{n}").post(
+            f"/{language}/accounts/login/", {"username": "mo", "password": password}
+        )
+
+    assert [attempt(n).status_code for n in range(1, 11)] == [200] * 10
+    slowed = attempt(11, language="fr")
+    assert slowed.status_code == 429 and slowed["Retry-After"] == "1"
+    assert '<html lang="fr"' in slowed.content.decode()
+    assert AccessFailureLog.objects.filter(username="mo").count() == 10  # no password was checked
+
+    now[0] += 1
+    assert attempt(12).status_code == 200  # tried, and failed: the 11th failure
+    assert attempt(13)["Retry-After"] == "2"
+    for n in range(14, 30):  # the delay doubles up to a minute
+        now[0] += 120
+        assert attempt(n).status_code == 200
+    waits = attempt(30)
+    assert waits.status_code == 429 and waits["Retry-After"] == "60"
+    # even the right password waits, from any network ...
+    assert attempt(31, password=PASSWORD).status_code == 429
+    # ... but not longer than that: Mo gets in a minute later
+    now[0] += 60
+    home = Client(REMOTE_ADDR="203.0.113.7")
+    assert log_in(home).status_code == 302
+    assert home.session[SESSION_KEY] == str(moderator.pk)
+
+
+def test_W08_the_account_delay_touches_no_other_account(moderator):
+    for n in range(20):
+        Client(REMOTE_ADDR=f"198.51.100.{n + 1}").post(
+            "/nl/accounts/login/", {"username": "someone-else", "password": "x"}
+        )
+    assert throttle.account_wait("someone-else") > 0
+    assert throttle.account_wait("mo") == 0
+    assert log_in(Client(REMOTE_ADDR="203.0.113.8")).status_code == 302
 
 
 def test_W08_a_forged_forwarded_for_header_changes_nothing(client, moderator):

@@ -20,11 +20,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from axes.handlers.proxy import AxesProxyHandler
 from django_otp.models import Device
 
 from gezinsmuur.moderation import access
 
-from . import devices
+from . import devices, throttle
 from .forms import CodeForm, RecoveryForm
 from .redirects import safe_next, with_next
 
@@ -36,6 +37,24 @@ class LoginView(auth_views.LoginView):
     """The one login form for all staff (the CMS and the Django admin send people here)."""
 
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        username = request.POST.get("username", "")
+        wait = throttle.account_wait(username)
+        # A network that django-axes has locked gets axes' own answer (its longer pause)
+        if wait and not AxesProxyHandler.is_locked(request, {"username": username}):
+            log.warning("login for %r slowed down: %d s to wait", username, wait)
+            return account_slowed(request, wait)
+        response = super().post(request, *args, **kwargs)
+        # The form again: a wrong password. A try that axes refused (its network is locked)
+        # checked no password and is axes' business, not the account's.
+        if (
+            username
+            and response.status_code == 200
+            and not getattr(request, "axes_locked_out", False)
+        ):
+            throttle.note_failure(username)
+        return response
 
     def get_success_url(self) -> str:
         return with_next("staff:verify", self.get_redirect_url())
@@ -187,6 +206,14 @@ def locked_out(
     """django-axes' answer to a login from a (username, network) with too many failures."""
     seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
     response = render(request, "staff/locked_out.html", {"minutes": seconds // 60}, status=429)
+    response["Retry-After"] = str(seconds)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def account_slowed(request: HttpRequest, seconds: int) -> HttpResponse:
+    """Too many failures for one account from many networks: a short wait, not a lockout."""
+    response = render(request, "staff/slowed_down.html", {"seconds": seconds}, status=429)
     response["Retry-After"] = str(seconds)
     response["Cache-Control"] = "no-store"
     return response

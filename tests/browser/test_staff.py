@@ -104,3 +104,16 @@ def test_W08_the_lockout_page_is_a_page_of_the_site(page, mo):
     assert page.locator("h1").is_visible()
     assert_accessible(page, "login paused")
     screenshot(page, "staff-locked-ar-360")
+
+
+def test_W08_the_account_slow_down_page_is_a_page_of_the_site(page, mo):
+    from gezinsmuur.staff import throttle
+
+    for _ in range(throttle.ACCOUNT_FREE_FAILURES):
+        throttle.note_failure("mo")  # as after ten failures from ten networks
+    log_in(page, "ar")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("h1").is_visible()
+    assert "1" in page.locator("main").inner_text()  # seconds to wait
+    assert_accessible(page, "account slowed down")
+    screenshot(page, "staff-slowed-ar-360")
