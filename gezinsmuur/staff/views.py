@@ -9,6 +9,7 @@ import logging
 from typing import Any
 
 import django_otp
+from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -20,7 +21,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from axes.handlers.proxy import AxesProxyHandler
 from django_otp.models import Device
 
 from gezinsmuur.moderation import access
