@@ -157,8 +157,11 @@ quiet() {  # wait (at most QUIET_WAIT seconds) until other work leaves the cores
 cpu_snapshot() {  # "pid jiffies" of every process outside this script's and the server's groups
   local mine
   mine=$(sed 's/^.*) //' /proc/$$/stat | cut -d' ' -f3)
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v a="$mine" -v b="${SERVER_PGID:-0}" '{
+  # The database server is part of what is measured: with WALL_DB=postgres its processes are not
+  # other work.
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v a="$mine" -v b="${SERVER_PGID:-0}" -v db="${PG_DB:+postgres}" '{
     pid = $1
+    if (db != "" && index($0, "(" db ")")) next
     sub(/^.*\) /, "")  # after "pid (comm) " come state, ppid, pgrp, ...; utime, stime: 12th, 13th
     if ($3 != a && $3 != b) print pid, $12 + $13 }'
 }
