@@ -114,3 +114,21 @@ def test_g09_the_organisers_csv_is_minimal_logged_and_formula_safe(
     assert any(
         "export.csv" in r.getMessage() and "rows=1" in r.getMessage() for r in caplog.records
     )
+
+
+def test_staff_sign_in_logs_are_kept_90_days():
+    from axes.models import AccessFailureLog, AccessLog
+
+    def logged(model, days):
+        row = model.objects.create(username="mo", ip_address="192.0.2.0", user_agent="x")
+        model.objects.filter(pk=row.pk).update(attempt_time=timezone.now() - timedelta(days=days))
+        return row
+
+    old = [logged(AccessLog, 91), logged(AccessFailureLog, 91)]
+    recent = [logged(AccessLog, 89), logged(AccessFailureLog, 89)]
+    assert retention.apply(dry_run=True) == [("sign_in_logs", "2 log rows")]
+    assert AccessLog.objects.count() + AccessFailureLog.objects.count() == 4
+    assert retention.apply() == [("sign_in_logs", "2 log rows")]
+    kept = {(type(r), r.pk) for r in [*AccessLog.objects.all(), *AccessFailureLog.objects.all()]}
+    assert kept == {(type(r), r.pk) for r in recent}
+    assert not {(type(r), r.pk) for r in old} & kept

@@ -1,14 +1,23 @@
-"""How long we keep what. Every rule erases through `erase`, the same action as a withdrawal."""
+"""How long we keep what. Every rule for submissions erases through `erase`, the same action as a
+withdrawal; staff sign-in logs go after 90 days."""
 
 import datetime as dt
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
+from axes.models import AccessFailureLog, AccessLog
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from gezinsmuur.submissions.actions import delete_original, erase
 from gezinsmuur.submissions.models import Status, Submission
+
+# The staff sign-in logs (django-axes: every login and every failure, with the account and the
+# network) serve to look into an attack; after 90 days they only hold staff's and strangers'
+# addresses. AccessAttempt (the lock counters) axes clears itself after its cool-off.
+SIGN_IN_LOGS_KEPT = timedelta(days=90)
 
 RULES = {
     "rejected": (timedelta(days=7), [Status.REJECTED]),
@@ -49,4 +58,25 @@ def apply(now: dt.datetime | None = None, *, dry_run: bool = False) -> list[tupl
         done.append((rule, submission.public_id))
         if not dry_run:
             erase(submission, reason=f"retention:{rule}")
+    logs = old_sign_in_logs(now)
+    if logs:
+        done.append(("sign_in_logs", f"{logs} log rows"))
+        if not dry_run:
+            delete_old_sign_in_logs(now)
     return done
+
+
+def _sign_in_logs(now: dt.datetime) -> list[QuerySet[Any]]:
+    cutoff = now - SIGN_IN_LOGS_KEPT
+    return [
+        model.objects.filter(attempt_time__lt=cutoff) for model in (AccessLog, AccessFailureLog)
+    ]
+
+
+def old_sign_in_logs(now: dt.datetime) -> int:
+    return sum(logs.count() for logs in _sign_in_logs(now))
+
+
+def delete_old_sign_in_logs(now: dt.datetime) -> None:
+    for logs in _sign_in_logs(now):
+        logs.delete()
