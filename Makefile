@@ -19,8 +19,11 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py worker & WORKER=$$!; \
-	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	@# The worker is restarted if it ends (its hard time limit ends a job stuck in C code);
+	@# the submission it was on is picked up again, as under a supervisor in production.
+	while true; do $(BIN)/python manage.py worker; echo "worker ended; restarting" >&2; sleep 2; done & \
+	WORKER=$$!; \
+	trap 'CHILDREN=$$(pgrep -P $$WORKER); kill $$WORKER $$CHILDREN 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(STAMP)
