@@ -18,7 +18,7 @@ import numpy as np
 import pillow_heif
 from PIL import Image, ImageCms, ImageOps
 
-from . import heiftiles, pngstream
+from . import heiftiles, pngstream, webpscaled
 from .faces import blur_faces as pixelate_faces
 from .hashing import phash_pair, sha256_file
 from .validate import (
@@ -121,19 +121,31 @@ def _decode(fp: IO[bytes], fmt: str) -> tuple[ImageInfo, Image.Image]:
         # check_header() swapped the sides for EXIF orientations 5-8; the stored pixels are not
         stored = target if (info.width, info.height) == im.size else (target[1], target[0])
         with pillow_guard():
-            # A large PNG is decoded a strip at a time, never whole (pngstream.py); the same pixels
-            small = (
-                pngstream.decode_resized(fp, im.size, stored, REDUCING_GAP)
-                if fmt == "png"
-                else None
-            )
-            if small is None:
-                decoded = _decode_heic(fp, stored) if fmt == "heic" else _decode_pillow(im, stored)
-                small = _resize(_working_mode(decoded), stored)
-                # EXIF, XMP and ICC travel with the small copy so orientation and colour apply to it
-                small.info = dict(decoded.info)
+            small = _decode_small(fp, fmt, im, stored)
             _upright(small)
     return info, _to_srgb(small)
+
+
+def _decode_small(fp: IO[bytes], fmt: str, im: Image.Image, stored: tuple[int, int]) -> Image.Image:
+    """The stored pixels at `stored` size; EXIF, XMP and ICC travel with them in .info, so that
+    orientation and colour apply to the small copy. The full-size image is never held where the
+    format allows it: a large PNG is decoded a strip at a time (pngstream.py), a still WebP is
+    scaled by libwebp while it decodes (webpscaled.py), a JPEG decodes at 1/2, 1/4 or 1/8."""
+    if fmt == "png":
+        small = pngstream.decode_resized(fp, im.size, stored, REDUCING_GAP)
+        if small is not None:
+            return small
+    if fmt == "webp":
+        factor = max(1, min(im.size[0] // stored[0], im.size[1] // stored[1]))
+        reduced = webpscaled.decode_reduced(fp, factor)  # what reduce(factor) would give
+        if reduced is not None:
+            small = _resize(reduced, stored)
+            small.info = dict(im.info)
+            return small
+    decoded = _decode_heic(fp, stored) if fmt == "heic" else _decode_pillow(im, stored)
+    small = _resize(_working_mode(decoded), stored)
+    small.info = dict(decoded.info)
+    return small
 
 
 def _upright(im: Image.Image) -> None:

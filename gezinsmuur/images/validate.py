@@ -24,9 +24,11 @@ MAX_SIDE: Final = 12_000
 MIN_SIDE: Final = 100
 MAX_ASPECT: Final = 20
 REJECT_REASONS: Final = frozenset({"format", "pixels", "dimensions", "corrupt"})
-# Only JPEG decodes at reduced scale; the rest hold every pixel while decoding, and Pillow's WebP
-# and AVIF decoders hold it two or three times over (at 50 MP: WebP 807 MB, AVIF 481 MB peak).
-# Phones write 12-48 MP photos as JPEG or HEIC; WebP and AVIF photos that large are rare.
+# JPEG decodes at reduced scale, a still WebP is scaled by libwebp as it decodes (webpscaled.py),
+# large PNGs and tiled HEICs are decoded a strip or a row of tiles at a time. The rest hold every
+# pixel: Pillow's AVIF decoder two or three times over (481 MB peak at 50 MP), an animated or
+# lossless WebP once or more (Pillow: 807 MB at 50 MP). Phones write 12-48 MP photos as JPEG or
+# HEIC; WebP and AVIF photos that large are rare.
 FORMAT_MAX_PIXELS: Final = {"webp": 16_000_000, "avif": 25_000_000}
 # A HEIC that is one HEVC image, not a grid of tiles, is decoded whole: libheif holds about 5
 # bytes a pixel (304 MB peak at 50 MP, 186 MB at 20 MP). Phones and cameras write large photos
