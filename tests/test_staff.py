@@ -471,3 +471,11 @@ def test_W07_verified_staff_can_renew_their_recovery_codes(client, moderator):
     page = client.get(response["Location"]).content.decode()
     new = re.findall(r"<code>([a-z2-7]{4}-[a-z2-7]{4})</code>", page)
     assert len(new) == 10 and not {devices.shown(c) for c in old} & set(new)
+
+
+def test_a_moderator_finds_the_page_to_replace_a_phone_from_the_queue(client, moderator):
+    log_in_staff(client, moderator)
+    queue = client.get("/nl/moderation/").content.decode()
+    assert 'href="/nl/accounts/two-factor/setup/?next=/nl/moderation/"' in queue
+    setup = client.get("/nl/accounts/two-factor/setup/?next=/nl/moderation/")
+    assert setup.status_code == 200 and setup.context["replacing"]
