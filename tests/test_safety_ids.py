@@ -124,7 +124,7 @@ def test_W14_an_error_shows_a_generic_page_without_internals(client, settings, m
     response = client.get("/nl/wall/")
     assert response.status_code == 500
     body = response.content.decode()
-    assert "Something went wrong" in body
+    assert "Er ging iets mis" in body and '<html lang="nl" dir="ltr">' in body
     assert "SELECT" not in body and "Traceback" not in body and "SECRET_KEY" not in body
     # the reference to quote: on the page, in the header, and on the logged error with its stack
     reference = response["X-Request-ID"]
@@ -132,6 +132,15 @@ def test_W14_an_error_shows_a_generic_page_without_internals(client, settings, m
     assert f"<code>{reference}</code>" in body
     [logged] = [r for r in caplog.records if r.name == "django.request"]
     assert logged.request_id == reference and logged.exc_info is not None
+
+
+def test_W14_the_error_page_speaks_the_visitors_language(client, settings, monkeypatch):
+    settings.DEBUG = False
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    monkeypatch.setattr("gezinsmuur.wall.views.queries.tiles", lambda *a, **k: 1 / 0)
+    client.raise_request_exception = False
+    body = client.get("/ar/wall/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in body and "حدث خطأ ما" in body
 
 
 def test_W14_every_response_has_its_own_reference(client, settings):

@@ -91,3 +91,17 @@ def test_a_visitor_reports_a_tile(page, language):
     assert_accessible(page, f"report thanks {language}")
     screenshot(page, f"report-thanks-{language}-360")
     assert Report.objects.get().reason == "subject"
+
+
+def test_w14_the_error_page_is_a_plain_accessible_page_in_the_visitors_language(
+    page, settings, monkeypatch
+):
+    settings.DEBUG = False
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    monkeypatch.setattr("gezinsmuur.wall.views.queries.tiles", lambda *a, **k: 1 / 0)
+    response = page.goto("/ar/wall/")
+    assert response is not None and response.status == 500
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("code").inner_text() == response.headers["x-request-id"]
+    assert_accessible(page, "error page")
+    screenshot(page, "error-ar-360")
