@@ -21,11 +21,12 @@ import ctypes
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, Final
 
 import _pillow_heif  # noqa: F401  (pillow-heif's extension: loads its libheif into the process)
 from PIL import Image
+
+from .native import loaded_library
 
 # From libheif's headers (heif_image.h): enum values, stable across versions.
 COLORSPACE_RGB: Final = 1
@@ -107,20 +108,6 @@ class Tiling:
         return self.columns * self.rows > 1
 
 
-def _loaded_libheif() -> ctypes.CDLL | None:
-    """The libheif pillow-heif's extension module linked, found among the process's mappings."""
-    try:
-        maps = Path("/proc/self/maps").read_text()
-    except OSError:
-        return None
-    paths = {line.split()[-1] for line in maps.splitlines() if "libheif" in line.split("/")[-1]}
-    for path in sorted(paths):
-        library = ctypes.CDLL(path)
-        if hasattr(library, "heif_image_handle_decode_image_tile"):
-            return _declare(library)
-    return None
-
-
 def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
     pointer, error, u32 = ctypes.c_void_p, _Error, ctypes.c_uint32
     signatures: dict[str, tuple[object, list[object]]] = {
@@ -179,7 +166,8 @@ def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
     return lib
 
 
-LIBHEIF: Final = _loaded_libheif()
+_library = loaded_library("libheif", "heif_image_handle_decode_image_tile")
+LIBHEIF: Final = _declare(_library) if _library else None
 
 
 def _check(error: _Error, what: str) -> None:

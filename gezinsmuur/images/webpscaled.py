@@ -12,10 +12,11 @@ Animated WebPs are left to Pillow (their first frame is small work next to the r
 from __future__ import annotations
 
 import ctypes
-from pathlib import Path
 from typing import IO, Final
 
 from PIL import Image, WebPImagePlugin  # noqa: F401  (loads Pillow's libwebp into the process)
+
+from .native import loaded_library
 
 DECODER_ABI_VERSION: Final = 0x0209
 MODE_RGB: Final = 0
@@ -96,24 +97,6 @@ class _Config(ctypes.Structure):  # WebPDecoderConfig
     _fields_ = [("input", _Features), ("output", _DecBuffer), ("options", _Options)]
 
 
-def _loaded_libwebp() -> ctypes.CDLL | None:
-    """The libwebp Pillow's WebP plugin linked, found among the process's mappings."""
-    try:
-        maps = Path("/proc/self/maps").read_text()
-    except OSError:
-        return None
-    paths = {
-        line.split()[-1]
-        for line in maps.splitlines()
-        if line.split("/")[-1].startswith("libwebp") and ".so" in line
-    }
-    for path in sorted(paths):
-        library = ctypes.CDLL(path)
-        if hasattr(library, "WebPDecode") and hasattr(library, "WebPInitDecoderConfigInternal"):
-            return _declare(library)
-    return None
-
-
 def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
     config = ctypes.POINTER(_Config)
     lib.WebPInitDecoderConfigInternal.restype = ctypes.c_int
@@ -132,7 +115,8 @@ def _declare(lib: ctypes.CDLL) -> ctypes.CDLL:
     return lib
 
 
-LIBWEBP: Final = _loaded_libwebp()
+_library = loaded_library("libwebp", "WebPDecode", "WebPInitDecoderConfigInternal")
+LIBWEBP: Final = _declare(_library) if _library else None
 
 
 def decode_reduced(fp: IO[bytes], factor: int) -> Image.Image | None:
