@@ -152,3 +152,20 @@ def test_missing_tile_data_is_refused() -> None:
     data[mdat : mdat + 4] = (len(data) - mdat).to_bytes(4, "big")
     with pytest.raises(ImageRejected):
         pipeline.process(io.BytesIO(bytes(data)))
+
+
+def test_mirror_and_crop_apply_to_the_small_image_as_to_the_full_one() -> None:
+    """No sample has imir or clap on a grid (no phone writes them): the steps themselves, on a
+    made image, against the same steps at full size then the reduce."""
+    full = Image.effect_noise((800, 600), 80).convert("RGB").resize((800, 600))
+    full.paste((200, 30, 30), (0, 0, 400, 300))  # a corner to tell the turns apart
+    steps: list[heiftiles.Transformation] = [
+        Image.Transpose.ROTATE_90,
+        Image.Transpose.FLIP_LEFT_RIGHT,
+        (40, 20, 60, 80),  # left, top, right, bottom in full-size pixels
+    ]
+    expected = full.transpose(Image.Transpose.ROTATE_90).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    expected = expected.crop((40, 20, expected.width - 60, expected.height - 80)).reduce(4)
+    mine = heiftiles.transformed(full.reduce(4), steps, 4)
+    assert mine.size == expected.size == (125, 175)
+    assert difference(mine, expected) < 1
