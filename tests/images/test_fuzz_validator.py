@@ -45,8 +45,20 @@ def photo_strip_png() -> bytes:
     return buffer.getvalue()
 
 
+def photo_grid_heic() -> bytes:
+    """A real photo as phones write HEIC, a grid of tiles (256 px here, 3 x 2): process() decodes
+    it a row of tiles at a time (gezinsmuur/images/heiftiles.py)."""
+    with Image.open(SAMPLES / "demo/phone-moto-g-dandelion.jpg") as im:
+        photo = im.convert("RGB").resize((640, 480))
+    buffer = io.BytesIO()
+    photo.save(buffer, "HEIF", quality=50, tile_size=256)
+    return buffer.getvalue()
+
+
 SEEDS["photo-strip-2400x120.png"] = 8
 SEED_BYTES["photo-strip-2400x120.png"] = photo_strip_png()
+SEEDS["photo-grid-640x480.heic"] = 12
+SEED_BYTES["photo-grid-640x480.heic"] = photo_grid_heic()
 HEADER = 4096  # half the mutations land here, where the parsers' decisions are
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning:PIL")  # "Corrupt EXIF data" etc.
