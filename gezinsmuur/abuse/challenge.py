@@ -25,6 +25,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django_altcha import AltchaField, get_altcha_challenge
 
+from gezinsmuur.lib import counters
+
 from . import limits
 
 FLOOD_KEY = "abuse:attempts:{minute}"
@@ -43,12 +45,7 @@ MESSAGES = {
 
 def note_attempt() -> None:
     """Count a share attempt (any outcome) in this minute, for the whole site."""
-    key = FLOOD_KEY.format(minute=int(time.time() // 60))
-    if not cache.add(key, 1, 180):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, 180)
+    counters.increment(FLOOD_KEY.format(minute=int(time.time() // 60)), 180)
 
 
 def attempts_last_minute() -> int:

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 
 from gezinsmuur.abuse.clientip import network
+from gezinsmuur.lib import counters
 
 
 def network_address(request: HttpRequest) -> str:
@@ -40,11 +41,7 @@ def _account_keys(username: str) -> tuple[str, str]:
 
 def note_failure(username: str) -> None:
     failures, last = _account_keys(username)
-    cache.add(failures, 0, ACCOUNT_WINDOW)
-    try:
-        cache.incr(failures)
-    except ValueError:  # expired between add() and incr()
-        cache.add(failures, 1, ACCOUNT_WINDOW)
+    counters.increment(failures, ACCOUNT_WINDOW)
     cache.set(last, clock(), ACCOUNT_WINDOW)
 
 

@@ -205,15 +205,16 @@ def locked_out(
 ) -> HttpResponse:
     """django-axes' answer to a login from a (username, network) with too many failures."""
     seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
-    response = render(request, "staff/locked_out.html", {"minutes": seconds // 60}, status=429)
-    response["Retry-After"] = str(seconds)
-    response["Cache-Control"] = "no-store"
-    return response
+    return _too_many(request, seconds, {"minutes": seconds // 60})
 
 
 def account_slowed(request: HttpRequest, seconds: int) -> HttpResponse:
     """Too many failures for one account from many networks: a short wait, not a lockout."""
-    response = render(request, "staff/slowed_down.html", {"seconds": seconds}, status=429)
+    return _too_many(request, seconds, {"seconds": seconds})
+
+
+def _too_many(request: HttpRequest, seconds: int, context: dict[str, int]) -> HttpResponse:
+    response = render(request, "staff/too_many.html", context, status=429)
     response["Retry-After"] = str(seconds)
     response["Cache-Control"] = "no-store"
     return response
