@@ -207,8 +207,7 @@ class TiledHeic:
             )
             self.mode = "RGBA" if lib.heif_image_handle_has_alpha_channel(self._handle) else "RGB"
             self.tiling = self._tiling()
-            self.size = self.tiling.size  # as displayed: set by _transformations()
-            self.transformations = self._transformations()
+            self.transformations, self.size = self._transformations()  # size as displayed
         except BaseException:
             self.close()
             raise
@@ -238,7 +237,7 @@ class TiledHeic:
             raise TileError(f"inconsistent tiling {tiling}")
         return tiling
 
-    def _transformations(self) -> list[Transformation]:
+    def _transformations(self) -> tuple[list[Transformation], tuple[int, int]]:
         """The file's irot, imir and clap properties in order, as Pillow transposes and crop
         borders (left, top, right, bottom) in full-size pixels."""
         lib, context = self._lib, self._context
@@ -279,8 +278,7 @@ class TiledHeic:
                     raise TileError(f"crop {left},{top},{right},{bottom} of {width}x{height}")
                 steps.append((left, top, right, bottom))
                 width, height = width - left - right, height - top - bottom
-        self.size = (width, height)  # as displayed
-        return steps
+        return steps, (width, height)
 
     def tile(self, column: int, row: int) -> Image.Image:
         """One tile as a Pillow image of its own (a copy: libheif's buffer is released here)."""

@@ -136,13 +136,14 @@ def _decode_small(fp: IO[bytes], fmt: str, im: Image.Image, stored: tuple[int, i
         if small is not None:
             return small
     if fmt == "webp":
-        factor = max(1, min(im.size[0] // stored[0], im.size[1] // stored[1]))
-        reduced = webpscaled.decode_reduced(fp, factor)  # what reduce(factor) would give
+        reduced = webpscaled.decode_reduced(
+            fp, _reduce_factor(im.size, stored)
+        )  # what reduce(factor) would give
         if reduced is not None:
             small = _resize(reduced, stored)
             small.info = dict(im.info)
             return small
-    decoded = _decode_heic(fp, stored) if fmt == "heic" else _decode_pillow(im, stored)
+    decoded = _decode_heic(fp, im, stored) if fmt == "heic" else _decode_pillow(im, stored)
     small = _resize(_working_mode(decoded), stored)
     small.info = dict(decoded.info)
     return small
@@ -162,23 +163,28 @@ def _decode_pillow(im: Image.Image, stored: tuple[int, int]) -> Image.Image:
     return im
 
 
-def _decode_heic(fp: IO[bytes], stored: tuple[int, int]) -> Image.Image:
+def _decode_heic(fp: IO[bytes], im: Image.Image, stored: tuple[int, int]) -> Image.Image:
     """A tiled HEIC (every phone's) is decoded and box-reduced one row of tiles at a time
     (heiftiles.py); any other is box-reduced from libheif's RGB buffer strip by strip instead of
     copied into Pillow first (a full-size copy would cost 4 more bytes a pixel: 200 MB at 50 MP).
-    Either way libheif has applied the HEIF rotation, mirroring and crop."""
-    fp.seek(0)
-    heif = pillow_heif.open_heif(fp)  # the header only: nothing is decoded until .data is read
-    image = heif[heif.primary_index]
-    factor = max(1, min(image.size[0] // stored[0], image.size[1] // stored[1]))
+    Either way libheif's rotation, mirroring and crop are applied: `im.size` is the size shown."""
+    factor = _reduce_factor(im.size, stored)
     with heiftiles.open_tiled(fp) as tiled:
-        if tiled is not None and tiled.tiling.tiled and tiled.size == image.size:
+        if tiled is not None and tiled.tiling.tiled and tiled.size == im.size:
             reduced = heiftiles.reduced(tiled, factor)
         else:
+            fp.seek(0)
+            heif = pillow_heif.open_heif(fp)
+            image = heif[heif.primary_index]
             reduced = _reduce_buffer(image.data, image.mode, image.size, image.stride, factor)
-    icc = image.info.get("icc_profile")
+    icc = im.info.get("icc_profile")
     reduced.info = {"icc_profile": icc} if icc else {}  # its EXIF orientation is already applied
     return reduced
+
+
+def _reduce_factor(size: tuple[int, int], target: tuple[int, int]) -> int:
+    """The box-reduce factor that keeps the image at least `target` on both sides."""
+    return max(1, min(size[0] // target[0], size[1] // target[1]))
 
 
 def _reduce_buffer(
