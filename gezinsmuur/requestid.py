@@ -49,5 +49,7 @@ class RequestIdFilter(logging.Filter):
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
     """Django's generic 500 page, with the reference to quote (and nothing else from the request)."""
-    html = loader.get_template("500.html").render({"request_id": current.get()})
+    request_id = current.get()
+    context = {"request_id": request_id if request_id != NONE else ""}
+    html = loader.get_template("500.html").render(context)
     return HttpResponse(html, status=500)

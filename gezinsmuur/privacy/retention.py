@@ -59,24 +59,17 @@ def apply(now: dt.datetime | None = None, *, dry_run: bool = False) -> list[tupl
         if not dry_run:
             erase(submission, reason=f"retention:{rule}")
     logs = old_sign_in_logs(now)
-    if logs:
-        done.append(("sign_in_logs", f"{logs} log rows"))
+    count = sum(rows.count() for rows in logs)
+    if count:
+        done.append(("sign_in_logs", f"{count} log rows"))
         if not dry_run:
-            delete_old_sign_in_logs(now)
+            for rows in logs:
+                rows.delete()
     return done
 
 
-def _sign_in_logs(now: dt.datetime) -> list[QuerySet[Any]]:
+def old_sign_in_logs(now: dt.datetime) -> list[QuerySet[Any]]:
     cutoff = now - SIGN_IN_LOGS_KEPT
     return [
         model.objects.filter(attempt_time__lt=cutoff) for model in (AccessLog, AccessFailureLog)
     ]
-
-
-def old_sign_in_logs(now: dt.datetime) -> int:
-    return sum(logs.count() for logs in _sign_in_logs(now))
-
-
-def delete_old_sign_in_logs(now: dt.datetime) -> None:
-    for logs in _sign_in_logs(now):
-        logs.delete()

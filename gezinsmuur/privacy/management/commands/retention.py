@@ -9,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Apply the retention rules: rejected submissions are erased after 7 days, failed or "
         "abandoned ones after 30, originals once a moderator decided, staff sign-in logs after "
-        "90 days, and everything after ERASE_ALL_AFTER. Erasure removes rows, files and cached pages and keeps a tombstone. "
+        "90 days, and everything after ERASE_ALL_AFTER. Erasure removes rows, files and cached "
+        "pages and keeps a tombstone. "
         "The worker runs this every hour; --dry-run lists what would go and changes nothing."
     )
 
